@@ -1,0 +1,48 @@
+import { isSingleReferenceWithoutDefault, parseTemplate, ReferenceSyntaxError } from '../../project/references.js';
+import { SECRET_FIELDS } from '../../project/secret-fields.js';
+import { suggestVariable } from '../../schema/schema-errors.js';
+import type { Rule } from '../rule.js';
+import { forEachAuthBlock } from '../walk.js';
+
+/**
+ * Secret fields must hold exactly one environment reference. A literal, a default value, or
+ * text around a reference would put (part of) a credential into a file that is committed,
+ * reviewed and copied. The value itself is never quoted in the message.
+ */
+export const noLiteralSecret: Rule = {
+  id: 'no-literal-secret',
+  defaultSeverity: 'error',
+  description: 'Secret fields (password, securityToken, clientSecret, ...) must be environment references',
+  check(project, report) {
+    for (const source of project.sources) {
+      forEachAuthBlock(source, (orgName, auth, authPath) => {
+        for (const [field, value] of Object.entries(auth)) {
+          if (!SECRET_FIELDS.has(field) || typeof value !== 'string') continue;
+          const problem = describeProblem(value);
+          if (!problem) continue;
+          const variable = suggestVariable(orgName, field);
+          report({
+            source,
+            path: [...authPath, field],
+            message: `org "${orgName}": auth.${field} ${problem}; write ${field}: \${${variable}} and set ${variable} in the environment or a .env file. If a real secret was committed, rotate it`,
+          });
+        }
+      });
+    }
+  },
+};
+
+function describeProblem(value: string): string | undefined {
+  let template;
+  try {
+    template = parseTemplate(value);
+  } catch (error) {
+    if (error instanceof ReferenceSyntaxError) return 'is not a valid environment reference';
+    throw error;
+  }
+  if (isSingleReferenceWithoutDefault(template)) return undefined;
+  const hasReference = template.parts.some((part) => part.kind === 'reference');
+  if (!hasReference) return 'holds a literal value';
+  if (template.parts.length === 1) return 'has a default value, which is a literal secret';
+  return 'mixes literal text with a reference';
+}

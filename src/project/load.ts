@@ -1,0 +1,212 @@
+/**
+ * Loading a project: the project file, the org files it includes, schema validation, and the
+ * org model with defaults applied.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../report/diagnostic.js';
+import { defaultLoginUrl } from '../salesforce/login-hosts.js';
+import { validateSource } from '../schema/validate.js';
+import type { AuthSettings, LoginUrlOrigin, OrgDefinition, Project, ProjectHost } from './model.js';
+import { parseYamlSource, rangeOf, type DataPath, type YamlSource } from './yaml-source.js';
+
+export const DEFAULT_PROJECT_FILE = 'orgcfg.yaml';
+
+interface Defaults {
+  readonly loginUrl?: string;
+  readonly sandbox?: boolean;
+  readonly apiVersion?: string;
+}
+
+/** Loads the project at `file` with its includes. Never throws for bad content. */
+export function loadProject(file: string, host: ProjectHost): Project {
+  const diagnostics: Diagnostic[] = [];
+  const readErrors: Diagnostic[] = [];
+  const root = readSource(file, host, readErrors);
+  if (!root) return { file, sources: [], orgs: [], diagnostics, readErrors };
+
+  const sources: YamlSource[] = [root];
+  diagnostics.push(...checkSource(root));
+  const rootData = usableData(root);
+  const included = rootData ? expandIncludes(root, rootData, host, diagnostics, readErrors) : [];
+  for (const source of included) {
+    sources.push(source);
+    diagnostics.push(...checkSource(source));
+    const data = usableData(source);
+    for (const key of ['defaults', 'include'] as const) {
+      if (data && key in data) {
+        diagnostics.push(
+          at(source, [key], 'key', 'include', `${key} is only allowed in the project file; move it to ${root.file}`),
+        );
+      }
+    }
+  }
+
+  const defaults = (rootData?.defaults ?? {}) as Defaults;
+  const orgs = buildOrgs(sources, defaults, diagnostics);
+  return { file, sources, orgs, diagnostics, readErrors };
+}
+
+function readSource(file: string, host: ProjectHost, readErrors: Diagnostic[], from?: { source: YamlSource; path: DataPath }): YamlSource | undefined {
+  let text: string;
+  try {
+    text = host.readFile(file);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    readErrors.push(
+      from
+        ? at(from.source, from.path, 'value', 'include', `cannot read included file ${file}: ${reason}`)
+        : { ruleId: 'io', severity: 'error', message: `cannot read ${file}: ${reason}`, file, path: [] },
+    );
+    return undefined;
+  }
+  return parseYamlSource(text, file);
+}
+
+/** Returns syntax diagnostics, or schema diagnostics when the syntax is clean. */
+function checkSource(source: YamlSource): Diagnostic[] {
+  if (source.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return [...source.diagnostics];
+  return [...source.diagnostics, ...validateSource(source)];
+}
+
+function usableData(source: YamlSource): Record<string, unknown> | undefined {
+  const data = source.data;
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : undefined;
+}
+
+function expandIncludes(
+  root: YamlSource,
+  data: Record<string, unknown>,
+  host: ProjectHost,
+  diagnostics: Diagnostic[],
+  readErrors: Diagnostic[],
+): YamlSource[] {
+  const raw = data.include;
+  if (raw === undefined) return [];
+  const patterns = Array.isArray(raw) ? raw : [raw];
+  const directory = path.dirname(root.file);
+  const seen = new Set([path.resolve(root.file)]);
+  const sources: YamlSource[] = [];
+
+  patterns.forEach((pattern, index) => {
+    if (typeof pattern !== 'string' || pattern === '') return; // the schema reports it
+    const where: DataPath = Array.isArray(raw) ? ['include', index] : ['include'];
+    const escape = escapesDirectory(pattern);
+    if (escape) {
+      diagnostics.push(at(root, where, 'value', 'include', `include "${pattern}" ${escape}; include only files in ${directory === '.' ? 'this directory' : directory} or below it`));
+      return;
+    }
+    const matches = host.glob(pattern, directory);
+    if (matches.length === 0) {
+      const isGlob = /[*?[{]/.test(pattern);
+      diagnostics.push({
+        ...at(root, where, 'value', 'include', `include "${pattern}" matches no file${isGlob ? '' : '; check the path'}`),
+        severity: isGlob ? 'warning' : 'error',
+      });
+      return;
+    }
+    for (const match of matches) {
+      const absolute = path.resolve(match);
+      if (seen.has(absolute)) continue;
+      seen.add(absolute);
+      const source = readSource(match, host, readErrors, { source: root, path: where });
+      if (source) sources.push(source);
+    }
+  });
+  return sources;
+}
+
+/**
+ * Explains why a pattern leaves the project directory, or returns undefined. Includes stay
+ * inside it so a reviewed project file cannot pull arbitrary files from the machine into a run.
+ */
+function escapesDirectory(pattern: string): string | undefined {
+  if (path.isAbsolute(pattern) || /^[A-Za-z]:/.test(pattern)) return 'is an absolute path';
+  const normalized = path.posix.normalize(pattern.replace(/\\/g, '/'));
+  if (normalized === '..' || normalized.startsWith('../')) return 'leaves the project directory';
+  return undefined;
+}
+
+function buildOrgs(sources: readonly YamlSource[], defaults: Defaults, diagnostics: Diagnostic[]): OrgDefinition[] {
+  const orgs: OrgDefinition[] = [];
+  const firstDefinition = new Map<string, YamlSource>();
+  for (const source of sources) {
+    // A file with schema errors may hold values of the wrong type; skip its orgs.
+    if (diagnostics.some((diagnostic) => diagnostic.file === source.file && diagnostic.severity === 'error')) continue;
+    const data = usableData(source);
+    const entries = data?.orgs as Record<string, Record<string, unknown>> | undefined;
+    if (!entries) continue;
+
+    for (const [name, org] of Object.entries(entries)) {
+      const earlier = firstDefinition.get(name);
+      if (earlier) {
+        const first = rangeOf(earlier, ['orgs', name], 'key').start;
+        diagnostics.push(
+          at(source, ['orgs', name], 'key', 'unique-org-name', `org "${name}" is already defined in ${earlier.file}:${first.line}:${first.column}; org names must be unique across included files`),
+        );
+        continue;
+      }
+      firstDefinition.set(name, source);
+      const built = buildOrg(name, org, source, defaults, diagnostics);
+      orgs.push(built);
+    }
+  }
+  return orgs;
+}
+
+function buildOrg(
+  name: string,
+  org: Record<string, unknown>,
+  source: YamlSource,
+  defaults: Defaults,
+  diagnostics: Diagnostic[],
+): OrgDefinition {
+  const sandbox = (org.sandbox as boolean | undefined) ?? defaults.sandbox ?? false;
+  let loginUrl: string;
+  let loginUrlOrigin: LoginUrlOrigin;
+  if (typeof org.loginUrl === 'string') {
+    loginUrl = org.loginUrl;
+    loginUrlOrigin = 'org';
+  } else if (defaults.loginUrl !== undefined) {
+    loginUrl = defaults.loginUrl;
+    loginUrlOrigin = 'defaults';
+  } else {
+    loginUrl = defaultLoginUrl(sandbox);
+    loginUrlOrigin = 'sandbox-flag';
+  }
+
+  const apiVersion = (org.apiVersion as string | undefined) ?? defaults.apiVersion;
+  if (apiVersion === undefined) {
+    diagnostics.push(
+      at(source, ['orgs', name], 'key', 'schema', `org "${name}" has no apiVersion; set apiVersion: "66.0" (or the version you use) on the org or under defaults`),
+    );
+  }
+
+  const rawAuth = org.auth as Record<string, unknown>;
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(rawAuth)) {
+    if (key !== 'method' && typeof value === 'string') fields[key] = value;
+  }
+  const auth: AuthSettings = { method: String(rawAuth.method), fields };
+  return {
+    name,
+    source,
+    ...(typeof org.description === 'string' ? { description: org.description } : {}),
+    loginUrl,
+    loginUrlOrigin,
+    sandbox,
+    ...(apiVersion !== undefined ? { apiVersion } : {}),
+    auth,
+  };
+}
+
+/** Builds an error diagnostic located at `dataPath` in `source`. */
+export function at(
+  source: YamlSource,
+  dataPath: DataPath,
+  target: 'key' | 'value',
+  ruleId: string,
+  message: string,
+): Diagnostic {
+  const { start, end } = rangeOf(source, dataPath, target);
+  return { ruleId, severity: 'error', message, file: source.file, start, end, path: dataPath };
+}

@@ -1,0 +1,188 @@
+/**
+ * The one module that talks to the `yaml` package: parsing with positions, turning yaml's
+ * errors into diagnostics, and finding the source range of a data path.
+ */
+import {
+  Alias,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
+import type { Diagnostic, Position } from '../report/diagnostic.js';
+
+/** Largest file orgcfg reads; a project of 10,000 orgs stays far below it. */
+export const MAX_SOURCE_BYTES = 16 * 1024 * 1024;
+
+/** Most alias expansions allowed in one file, against "billion laughs" documents. */
+export const MAX_ALIAS_COUNT = 100;
+
+export type DataPath = readonly (string | number)[];
+
+/** A parsed YAML file: the document, a line counter for positions, and its syntax problems. */
+export interface YamlSource {
+  readonly file: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** Plain data of the document, or undefined when syntax errors prevent it. */
+  readonly data: unknown;
+  /** Syntax errors and warnings, as `yaml-syntax` diagnostics. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Plain-word explanations for yaml error codes that users meet in org files. */
+const SYNTAX_HINTS: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: 'keys must be unique in a map; remove or rename one of them',
+  TAB_AS_INDENT: 'YAML indentation must use spaces; replace the tab with spaces',
+  MULTIPLE_DOCS: 'an orgcfg file holds one YAML document; remove the extra `---` separator',
+  BAD_INDENT: 'check the indentation of this line against its siblings',
+  MISSING_CHAR: 'a closing quote or bracket is missing',
+  BLOCK_AS_IMPLICIT_KEY: 'a key cannot span several lines; check for a missing colon or quote',
+  MULTILINE_IMPLICIT_KEY: 'a key cannot span several lines; check for a missing colon or quote',
+  UNEXPECTED_TOKEN: 'check for a stray character or a missing colon',
+};
+
+/** Parses `text` as one YAML 1.2 document (core schema) and keeps positions for every node. */
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    prettyErrors: false,
+    strict: true,
+  });
+  const position = (offset: number): Position => toPosition(lineCounter, offset);
+
+  const diagnostics: Diagnostic[] = [];
+  for (const error of doc.errors) {
+    const hint = SYNTAX_HINTS[error.code];
+    diagnostics.push({
+      ruleId: 'yaml-syntax',
+      severity: 'error',
+      message: `invalid YAML: ${firstLine(error.message)}${hint ? `; ${hint}` : ''}`,
+      file,
+      start: position(error.pos[0]),
+      end: position(error.pos[1]),
+      path: [],
+      data: { code: error.code },
+    });
+  }
+  for (const warning of doc.warnings) {
+    diagnostics.push({
+      ruleId: 'yaml-syntax',
+      severity: 'warning',
+      message: `YAML warning: ${firstLine(warning.message)}`,
+      file,
+      start: position(warning.pos[0]),
+      end: position(warning.pos[1]),
+      path: [],
+      data: { code: warning.code },
+    });
+  }
+
+  let data: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      // yaml throws a ReferenceError when aliases expand past maxAliasCount.
+      diagnostics.push({
+        ruleId: 'yaml-syntax',
+        severity: 'error',
+        message: `invalid YAML: aliases expand too far (more than ${MAX_ALIAS_COUNT} expansions); write the values out or use defaults`,
+        file,
+        start: { line: 1, column: 1 },
+        path: [],
+        data: { code: error instanceof ReferenceError ? 'ALIAS_LIMIT' : 'TO_JS_FAILED' },
+      });
+    }
+  }
+  return { file, text, doc, lineCounter, data, diagnostics };
+}
+
+function firstLine(message: string): string {
+  // yaml appends " at line N, column M" and a source excerpt; the diagnostic carries both.
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+}
+
+function toPosition(lineCounter: LineCounter, offset: number): Position {
+  const { line, col } = lineCounter.linePos(offset);
+  return { line, column: col };
+}
+
+/** The node at a data path, with the map pair that holds it when it is a map value. */
+export interface FoundNode {
+  readonly node: Node | null;
+  readonly pair?: Pair<unknown, unknown>;
+  /** How many path segments matched; less than the path length means an ancestor was found. */
+  readonly depth: number;
+}
+
+/** Finds the node at `path`, or the closest existing ancestor. */
+export function findNode(source: YamlSource, path: DataPath): FoundNode {
+  let current: unknown = source.doc.contents;
+  let pair: Pair<unknown, unknown> | undefined;
+  let depth = 0;
+  for (const segment of path) {
+    if (isAlias(current)) current = (current as Alias).resolve(source.doc);
+    if (isMap(current)) {
+      const found = current.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
+      if (!found) break;
+      pair = found;
+      current = found.value;
+    } else if (isSeq(current) && typeof segment === 'number') {
+      if (segment >= current.items.length) break;
+      pair = undefined;
+      current = current.items[segment];
+    } else {
+      break;
+    }
+    depth += 1;
+  }
+  return { node: (current as Node | null) ?? null, ...(pair ? { pair } : {}), depth };
+}
+
+function keyText(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+/** Which part of a map entry a location should point at. */
+export type RangeTarget = 'value' | 'key';
+
+/**
+ * Returns the start and end of the text at `path`: the value node, or the key for `'key'`.
+ * When the path does not exist, points at the key of the closest existing ancestor.
+ */
+export function rangeOf(
+  source: YamlSource,
+  path: DataPath,
+  target: RangeTarget = 'value',
+): { start: Position; end: Position } {
+  const found = findNode(source, path);
+  const complete = found.depth === path.length;
+  const pairKey = found.pair?.key as Node | undefined;
+  let node: Node | null | undefined = found.node;
+  if ((target === 'key' || !complete || node === null) && pairKey?.range) node = pairKey;
+  if (!node?.range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
+  return {
+    start: toPosition(source.lineCounter, node.range[0]),
+    end: toPosition(source.lineCounter, node.range[1]),
+  };
+}
+
+/** Returns the scalar node at `path` when it is one, so callers can read its quoting style. */
+export function scalarAt(source: YamlSource, path: DataPath): { type?: string; source?: string } | undefined {
+  const found = findNode(source, path);
+  if (found.depth !== path.length || !isScalar(found.node)) return undefined;
+  return { type: found.node.type ?? undefined, source: found.node.source ?? undefined };
+}
