@@ -1,0 +1,90 @@
+/**
+ * The command-line interface: parses arguments with commander and dispatches to a command.
+ * Returns an exit code instead of exiting, so tests run it in-process.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { runEmulator } from './commands/emulator.js';
+import { LINT_FORMATS, runLint } from './commands/lint.js';
+import { runVerify } from './commands/verify.js';
+import { CliError, ExitCode, type CliIo } from './io.js';
+
+export const VERSION = '0.1.0';
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Runs orgcfg with `argv` (without the node and script paths) and returns the exit code. */
+export async function run(argv: readonly string[], io: CliIo, nodeVersion: string = '22.19.0'): Promise<number> {
+  let exitCode: number = ExitCode.Ok;
+  const program = new Command('orgcfg')
+    .description('Declarative Salesforce org connections: lint, upgrade and verify YAML org files')
+    .version(VERSION, '-V, --version')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run orgcfg --help for usage)');
+
+  program
+    .command('lint')
+    .description('check project files offline: YAML syntax, the schema and Salesforce-aware rules')
+    .argument('[paths...]', 'project files or directories holding orgcfg.yaml (default: the nearest orgcfg.yaml)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...LINT_FORMATS]).default('stylish'))
+    .option('--no-color', 'never color the output')
+    .action((paths: string[], options: { format: string; color: boolean }) => {
+      exitCode = runLint(paths, { format: options.format, ...(options.color === false ? { color: false } : {}) }, io);
+    });
+
+  program
+    .command('verify')
+    .description('resolve secrets and log in to every org, in parallel, and report each result')
+    .argument('[paths...]', 'project files or directories holding orgcfg.yaml (default: the nearest orgcfg.yaml)')
+    .option('-o, --org <name>', 'verify only this org (repeatable)', collect, [])
+    .option('-e, --env-file <file>', 'read variables from this .env file (repeatable; later files win, the process environment wins over all)', collect, [])
+    .option('--allow-host <host>', 'also send credentials to this host or host:port (repeatable; also ORGCFG_ALLOW_HOSTS, comma-separated)', collect, [])
+    .option('--connect-to <host=url>', 'connect to URL instead of HOST, as for a local emulator (repeatable; also ORGCFG_CONNECT_TO)', collect, [])
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .option('--concurrency <n>', 'how many logins run at once', '8')
+    .option('--timeout <seconds>', 'time limit for each org, in seconds', '30')
+    .option('--no-color', 'never color the output')
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      exitCode = await runVerify(
+        paths,
+        {
+          org: options.org as string[],
+          envFile: options.envFile as string[],
+          allowHost: options.allowHost as string[],
+          connectTo: options.connectTo as string[],
+          format: options.format as string,
+          concurrency: options.concurrency as string,
+          timeout: options.timeout as string,
+          ...(options.color === false ? { color: false } : {}),
+        },
+        io,
+        nodeVersion,
+      );
+    });
+
+  program
+    .command('emulator')
+    .description('serve a loopback emulator of the Salesforce login endpoints, for tests and demos')
+    .argument('<file>', 'emulator file listing orgs, users and apps (see examples/emulator.yaml)')
+    .option('--bind <address>', 'loopback address to listen on', '127.0.0.1')
+    .action(async (file: string, options: { bind: string }) => {
+      exitCode = await runEmulator(file, options, io);
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version exit with 0; parse errors were already printed by commander.
+      return error.exitCode === 0 ? ExitCode.Ok : ExitCode.UsageOrInput;
+    }
+    if (error instanceof CliError) {
+      io.stderr(`orgcfg: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.stderr(`orgcfg: internal error: ${message}\nThis is a bug in orgcfg. Please report it with the command you ran (not your secrets).\n`);
+    return ExitCode.Internal;
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * verify: resolve every selected org, check where its credentials would go, and log in to all
+ * of them in parallel. Returns one result per org; never throws for a failed login.
+ */
+import type { OrgDefinition, Project } from '../project/model.js';
+import { rangeOf } from '../project/yaml-source.js';
+import type { Diagnostic } from '../report/diagnostic.js';
+import type { OrgResult } from '../report/org-result.js';
+import type { Environment } from '../resolve/environment.js';
+import { resolveOrg, type ResolvedOrg } from '../resolve/resolve.js';
+import { redactSecrets } from '../resolve/secret.js';
+import { classifyLoginError } from './classify.js';
+import { checkLoginUrl, type HostPolicy } from './host-policy.js';
+import { login } from './login.js';
+
+export interface VerifyOptions {
+  readonly environment: Environment;
+  readonly policy: HostPolicy;
+  /** Org names to verify; all orgs when empty or absent. */
+  readonly orgNames?: readonly string[];
+  /** How many logins run at once. */
+  readonly concurrency: number;
+  /** Time limit for one org's login and checks, in milliseconds. */
+  readonly timeoutMs: number;
+  readonly httpsProxy?: string;
+  /** Monotonic clock in milliseconds; injectable for tests. */
+  readonly now?: () => number;
+}
+
+export interface VerifyOutcome {
+  readonly results: readonly OrgResult[];
+  /** Configuration problems: unresolved references, refused hosts, unknown org names. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Verifies the selected orgs of a loaded project. */
+export async function verifyProject(project: Project, options: VerifyOptions): Promise<VerifyOutcome> {
+  const now = options.now ?? (() => performance.now());
+  const diagnostics: Diagnostic[] = [];
+  const selected = selectOrgs(project, options.orgNames ?? [], diagnostics);
+
+  const tasks = selected.map((definition) => async (): Promise<OrgResult> => {
+    const outcome = resolveOrg(definition, options.environment);
+    diagnostics.push(...outcome.diagnostics);
+    if (!outcome.org) return skipped(definition, 'CONFIG', outcome.diagnostics[0]?.message ?? 'the configuration could not be resolved');
+
+    const hostCheck = checkLoginUrl(outcome.org.loginUrl, options.policy);
+    if (!hostCheck.ok) {
+      const path = definition.loginUrlOrigin === 'org' ? ['orgs', definition.name, 'loginUrl'] : ['orgs', definition.name];
+      const { start, end } = rangeOf(definition.source, path);
+      const message = `org "${definition.name}": ${hostCheck.reason}`;
+      diagnostics.push({ ruleId: 'host-policy', severity: 'error', message, file: definition.source.file, start, end, path });
+      return skipped(definition, 'HOST_NOT_ALLOWED', message);
+    }
+    return attempt(outcome.org, hostCheck.url, options, now);
+  });
+
+  const results = await runWithConcurrency(tasks, Math.max(1, options.concurrency));
+  return { results, diagnostics };
+}
+
+function selectOrgs(project: Project, names: readonly string[], diagnostics: Diagnostic[]): OrgDefinition[] {
+  if (names.length === 0) return [...project.orgs];
+  const known = new Map(project.orgs.map((org) => [org.name, org]));
+  const selected: OrgDefinition[] = [];
+  for (const name of names) {
+    const org = known.get(name);
+    if (org) selected.push(org);
+    else {
+      const available = [...known.keys()].sort().join(', ');
+      diagnostics.push({
+        ruleId: 'select',
+        severity: 'error',
+        message: `no org named "${name}" in ${project.file}; available: ${available || '(none)'}`,
+        file: project.file,
+        path: ['orgs'],
+      });
+    }
+  }
+  return selected;
+}
+
+async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, now: () => number): Promise<OrgResult> {
+  const started = now();
+  const base = baseResult(org.definition, org.auth.method);
+  try {
+    const identity = await withTimeout(
+      login(org, { policy: options.policy, target, timeoutMs: options.timeoutMs, ...(options.httpsProxy ? { httpsProxy: options.httpsProxy } : {}) }),
+      options.timeoutMs,
+    );
+    const warnings = [...identity.warnings];
+    if (identity.sandbox !== undefined && identity.sandbox !== org.sandbox) {
+      warnings.push(
+        identity.sandbox
+          ? 'the org is a sandbox but the file says sandbox: false; set sandbox: true'
+          : 'the org is not a sandbox but the file says sandbox: true; set sandbox: false or check the login URL',
+      );
+    }
+    return redactResult(
+      {
+        ...base,
+        status: 'ok',
+        elapsedMs: Math.round(now() - started),
+        userId: identity.userId,
+        organizationId: identity.organizationId,
+        instanceUrl: identity.instanceUrl,
+        ...(identity.username !== undefined ? { username: identity.username } : {}),
+        ...(identity.organizationName !== undefined ? { organizationName: identity.organizationName } : {}),
+        ...(identity.sandbox !== undefined ? { sandbox: identity.sandbox } : {}),
+        warnings,
+      },
+      org,
+    );
+  } catch (error) {
+    const failure = classifyLoginError(error);
+    return redactResult(
+      {
+        ...base,
+        status: 'failed',
+        elapsedMs: Math.round(now() - started),
+        error: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.fault ? { meaning: failure.fault.meaning, action: failure.fault.action, retryable: failure.fault.retryable } : {}),
+        },
+      },
+      org,
+    );
+  }
+}
+
+function baseResult(definition: OrgDefinition, method: string): Omit<OrgResult, 'status' | 'elapsedMs'> {
+  const { start } = rangeOf(definition.source, ['orgs', definition.name], 'key');
+  return { org: definition.name, file: definition.source.file, start, method, loginUrl: definition.loginUrl, warnings: [] };
+}
+
+function skipped(definition: OrgDefinition, code: string, message: string): OrgResult {
+  return { ...baseResult(definition, definition.auth.method), status: 'skipped', elapsedMs: 0, error: { code, message } };
+}
+
+/** Scrubs every string of a result of the org's secret values, in case a server echoed one. */
+function redactResult(result: OrgResult, org: ResolvedOrg): OrgResult {
+  const scrub = (text: string): string => redactSecrets(text, org.secrets);
+  return {
+    ...result,
+    warnings: result.warnings.map(scrub),
+    ...(result.error
+      ? { error: { ...result.error, message: scrub(result.error.message) } }
+      : {}),
+  };
+}
+
+function withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const error = new Error(`timed out after ${timeoutMs} ms`);
+      error.name = 'TimeoutError';
+      reject(error);
+    }, timeoutMs);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+async function runWithConcurrency<T>(tasks: readonly (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length) {
+      const index = next;
+      next += 1;
+      results[index] = await tasks[index]!();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
+  return results;
+}
