@@ -20,7 +20,7 @@ export function loadSchema(): Record<string, unknown> {
 function validator(): ValidateFunction {
   // TODO: compile this validator at build time with ajv's standalone code, so lint does not
   // pay for compiling the schema on every start.
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, discriminator: true, verbose: true }).compile(
+  compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, verbose: true }).compile(
     loadSchema(),
   );
   return compiled;
