@@ -97,7 +97,7 @@ describe('schema messages', () => {
 
 describe('no-literal-secret', () => {
   it.each([
-    ['hunter2-literal', 'holds a literal value'],
+    ['hunter2-literal', 'is a literal value'],
     ['${SF_PW:-hunter2-literal}', 'has a default value, which is a literal secret'],
     ['pre${SF_PW}', 'mixes literal text with a reference'],
     ['pa$wXq9', 'is not a valid environment reference'],

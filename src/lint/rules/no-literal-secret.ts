@@ -42,7 +42,7 @@ function describeProblem(value: string): string | undefined {
   }
   if (isSingleReferenceWithoutDefault(template)) return undefined;
   const hasReference = template.parts.some((part) => part.kind === 'reference');
-  if (!hasReference) return 'holds a literal value';
+  if (!hasReference) return 'is a literal value';
   if (template.parts.length === 1) return 'has a default value, which is a literal secret';
   return 'mixes literal text with a reference';
 }
