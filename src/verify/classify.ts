@@ -43,6 +43,9 @@ export function classifyLoginError(error: unknown): LoginFailure {
   const soap = /^(?:[a-z]+:)?([A-Z][A-Z0-9_]+): ?([\s\S]*)$/.exec(error.message);
   if (soap) return withFault(soap[1]!, `${soap[1]}: ${soap[2]!.trim()}`);
 
+  if (/^\s*</.test(error.message)) {
+    return withFault('UNEXPECTED_RESPONSE', 'the login host answered with an HTML or XML page, not a Salesforce login response');
+  }
   if (/could not extract session information|html content|Unexpected token|is not valid JSON/i.test(error.message)) {
     return withFault('UNEXPECTED_RESPONSE', 'the response is not a Salesforce login response');
   }
