@@ -1,5 +1,7 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 // The only place that touches the process: arguments, streams, signals and the exit code.
+// The "--" in the shebang matters: Node.js 20 and 24 scan script arguments for --env-file and
+// exit with "not found" before the script runs when that file is missing.
 import { run } from './run.js';
 
 const controller = new AbortController();

@@ -90,9 +90,9 @@ function checkNodeVersion(version: string): void {
  */
 function environmentLayers(project: Project, envFiles: readonly string[], io: CliIo): EnvironmentLayer[] {
   const layers: EnvironmentLayer[] = [];
+  // Listed even when absent, so a missing-variable message names it as a place to set one.
   const besideProject = path.join(path.dirname(project.file), '.env');
-  const projectEnv = readEnvFile(besideProject, io, { optional: true });
-  if (projectEnv) layers.push({ origin: besideProject, variables: projectEnv });
+  layers.push({ origin: besideProject, variables: readEnvFile(besideProject, io, { optional: true }) ?? {} });
   for (const file of envFiles) layers.push({ origin: file, variables: readEnvFile(file, io, { optional: false })! });
   layers.push({ origin: 'the process environment', variables: io.env });
   return layers;
