@@ -1,0 +1,27 @@
+/**
+ * A loopback emulator of the Salesforce login endpoints (SOAP login and logout, the OAuth
+ * token and revoke endpoints, identity, and the REST calls a login check makes), for testing
+ * `orgcfg verify` without a real org. It shares facts with the product but no login code.
+ */
+
+export {
+  EmulatorConfigError,
+  OAUTH_FLOWS,
+  parseEmulatorConfig,
+  type EmulatorApp,
+  type EmulatorConfig,
+  type EmulatorOrg,
+  type EmulatorUser,
+  type FaultcodeStyle,
+  type OAuthFlow,
+} from './config.js';
+export type { ConfigProblem } from './config-reader.js';
+export { FAULT_CODES, type FaultCode } from './faults.js';
+export {
+  EMULATOR_BIND_ADDRESS,
+  MAX_BODY_BYTES,
+  startEmulator,
+  type EmulatorDomain,
+  type RunningEmulator,
+  type StartEmulatorOptions,
+} from './server.js';

@@ -1,0 +1,51 @@
+/**
+ * Sessions the emulator has issued. SOAP session ids and OAuth access tokens are the same kind
+ * of value on Salesforce, so one store contains both, and either works as a REST Bearer token.
+ */
+
+import type { EmulatorOrg, EmulatorUser } from './config.js';
+import { newSessionId } from './ids.js';
+
+export interface Session {
+  /** The session id or access token. Never logged. */
+  readonly token: string;
+  readonly org: EmulatorOrg;
+  readonly user: EmulatorUser;
+  /** Origin of the session: SOAP `login()`, or `oauth:` and the grant type, such as "oauth:client_credentials". */
+  readonly origin: 'soap' | `oauth:${string}`;
+  /** True after a login with an expired password: REST refuses the session until the password is changed. */
+  readonly restricted: boolean;
+  /** Identity URL on the host that received the login, as Salesforce returns it. */
+  readonly identityUrl: string;
+  /** Epoch milliseconds. */
+  readonly issuedAt: number;
+}
+
+export type NewSession = Omit<Session, 'token' | 'issuedAt'>;
+
+/**
+ * Issued sessions by token. Sessions never expire on their own: jsforce logs in again on every
+ * 401, so a server that forgot a token it issued could make a client loop.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  create(fields: NewSession): Session {
+    const session: Session = { ...fields, token: newSessionId(fields.org.organizationId), issuedAt: Date.now() };
+    this.sessions.set(session.token, session);
+    return session;
+  }
+
+  find(token: string | undefined | null): Session | undefined {
+    return token ? this.sessions.get(token) : undefined;
+  }
+
+  /** Ends the session with `token`. Returns false when there was none. */
+  end(token: string): boolean {
+    return this.sessions.delete(token);
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+}
