@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { defaultLoginUrl } from '../salesforce/login-hosts.js';
 import { validateSource } from '../schema/validate.js';
-import type { AuthSettings, LoginUrlOrigin, OrgDefinition, Project, ProjectHost } from './model.js';
+import type { AuthSettings, ExpectedIdentity, LimitThresholds, LoginUrlOrigin, OrgDefinition, Project, ProjectHost } from './model.js';
 import { parseYamlSource, rangeOf, type DataPath, type YamlSource } from './yaml-source.js';
 
 export const DEFAULT_PROJECT_FILE = 'orgcfg.yaml';
@@ -15,6 +15,7 @@ interface Defaults {
   readonly loginUrl?: string;
   readonly sandbox?: boolean;
   readonly apiVersion?: string;
+  readonly limits?: LimitThresholds;
 }
 
 /** Loads the project at `file` with its includes. Never throws for bad content. */
@@ -187,6 +188,8 @@ function buildOrg(
     if (key !== 'method' && typeof value === 'string') fields[key] = value;
   }
   const auth: AuthSettings = { method: String(rawAuth.method), fields };
+  const expect = org.expect as ExpectedIdentity | undefined;
+  const limits = (org.limits as LimitThresholds | undefined) ?? defaults.limits;
   return {
     name,
     source,
@@ -196,6 +199,8 @@ function buildOrg(
     sandbox,
     ...(apiVersion !== undefined ? { apiVersion } : {}),
     auth,
+    ...(expect ? { expect } : {}),
+    ...(limits ? { limits } : {}),
   };
 }
 

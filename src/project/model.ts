@@ -10,6 +10,18 @@ export interface AuthSettings {
   readonly fields: Readonly<Record<string, string>>;
 }
 
+/** Identity that verify must find after logging in. */
+export interface ExpectedIdentity {
+  readonly organizationId?: string;
+  readonly username?: string;
+  readonly sandbox?: boolean;
+}
+
+/** Thresholds below which verify warns. */
+export interface LimitThresholds {
+  readonly dailyApiRequests?: number;
+}
+
 /** One org with defaults applied, still holding references rather than secret values. */
 export interface OrgDefinition {
   readonly name: string;
@@ -22,6 +34,9 @@ export interface OrgDefinition {
   /** Undefined only when neither the org nor defaults set it, which is reported. */
   readonly apiVersion?: string;
   readonly auth: AuthSettings;
+  readonly expect?: ExpectedIdentity;
+  /** The org's thresholds, falling back to those under defaults. */
+  readonly limits?: LimitThresholds;
 }
 
 /** A project file with every file it includes, its orgs and the problems found loading them. */

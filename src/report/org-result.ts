@@ -18,6 +18,9 @@ export interface OrgResult {
   readonly organizationName?: string;
   readonly instanceUrl?: string;
   readonly sandbox?: boolean;
+  /** Newest API version the org serves. */
+  readonly newestApiVersion?: string;
+  readonly dailyApiRequests?: { readonly max: number; readonly remaining: number };
   readonly error?: OrgError;
   readonly warnings: readonly string[];
 }
@@ -27,6 +30,12 @@ export interface OrgError {
   readonly code: string;
   readonly message: string;
   readonly meaning?: string;
+  /** Likely causes, most likely first. */
+  readonly causes?: readonly string[];
   readonly action?: string;
+  /** Where in Salesforce Setup the fix is made. */
+  readonly setup?: string;
+  /** The setting to check first and where it is written (or the org, when it is inherited). */
+  readonly check?: { readonly field: string; readonly file: string; readonly line?: number; readonly column?: number };
   readonly retryable?: boolean;
 }

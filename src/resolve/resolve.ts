@@ -2,11 +2,13 @@
  * Resolving an org's references into values. Secret fields become Secret objects; problems
  * are diagnostics that name the org, the field and the variable, never a value.
  */
+import path from 'node:path';
 import type { OrgDefinition } from '../project/model.js';
 import { parseTemplate, ReferenceSyntaxError, resolveTemplate } from '../project/references.js';
 import { SECRET_FIELDS } from '../project/secret-fields.js';
 import { rangeOf, type DataPath } from '../project/yaml-source.js';
 import type { Diagnostic } from '../report/diagnostic.js';
+import { defaultLoginUrl } from '../salesforce/login-hosts.js';
 import type { Environment } from './environment.js';
 import { Secret } from './secret.js';
 
@@ -18,9 +20,36 @@ export type ResolvedAuth =
       readonly securityToken?: Secret;
     }
   | {
+      readonly method: 'oauth-password';
+      readonly clientId: string;
+      readonly clientSecret: Secret;
+      readonly username: string;
+      readonly password: Secret;
+      readonly securityToken?: Secret;
+    }
+  | {
       readonly method: 'client-credentials';
       readonly clientId: string;
       readonly clientSecret: Secret;
+    }
+  | {
+      readonly method: 'jwt';
+      readonly clientId: string;
+      readonly username: string;
+      /** PEM text from a variable, or undefined when the key is in `privateKeyFile`. */
+      readonly privateKey?: Secret;
+      /** Path of the key file, resolved against the project file's directory. */
+      readonly privateKeyFile?: string;
+      readonly certificateFile?: string;
+      readonly audience: string;
+    }
+  | {
+      /** Also used for `sfdx-auth-url`, whose URL carries the same four values. */
+      readonly method: 'refresh-token' | 'sfdx-auth-url';
+      readonly clientId: string;
+      readonly clientSecret?: Secret;
+      readonly refreshToken: Secret;
+      readonly instanceUrl: string;
     };
 
 /** An org ready for login: every reference replaced, secrets wrapped. */
@@ -99,33 +128,100 @@ export function resolveOrg(definition: OrgDefinition, environment: Environment):
   }
 
   if (diagnostics.length > 0 || loginUrl === undefined || apiVersion === undefined) return { diagnostics };
-  const auth = buildAuth(definition.auth.method, values);
-  if (!auth) {
-    problem([...orgPath, 'auth', 'method'], `org "${definition.name}": auth method "${definition.auth.method}" is not supported by verify; use client-credentials or soap-password`);
+  const auth = buildAuth(definition, values);
+  if (typeof auth === 'string') {
+    problem([...orgPath, 'auth'], `org "${definition.name}": ${auth}`);
     return { diagnostics };
   }
+  // Derived secrets (the parts of an SFDX auth URL) are redacted like the others.
+  if (auth.method === 'sfdx-auth-url') {
+    secrets.push(auth.refreshToken);
+    if (auth.clientSecret) secrets.push(auth.clientSecret);
+  }
+  // Refresh-token logins go to the instance the token belongs to.
+  const target = auth.method === 'sfdx-auth-url' ? auth.instanceUrl : loginUrl;
   return {
-    org: { definition, name: definition.name, loginUrl, sandbox: definition.sandbox, apiVersion, auth, secrets },
+    org: { definition, name: definition.name, loginUrl: target, sandbox: definition.sandbox, apiVersion, auth, secrets },
     diagnostics,
   };
 }
 
-function buildAuth(method: string, values: Record<string, string | Secret | undefined>): ResolvedAuth | undefined {
+type AuthValues = Record<string, string | Secret | undefined>;
+
+/** Builds the typed auth block, or returns a problem message; the schema has checked the fields. */
+function buildAuth(definition: OrgDefinition, values: AuthValues): ResolvedAuth | string {
   const text = (key: string): string => String(values[key] ?? '');
   const secret = (key: string): Secret | undefined => (values[key] instanceof Secret ? (values[key] as Secret) : undefined);
+  const optionalSecret = <K extends string>(key: K): { [P in K]?: Secret } => {
+    const value = secret(key);
+    return (value ? { [key]: value } : {}) as { [P in K]?: Secret };
+  };
+  const required = (key: string): Secret => {
+    const value = secret(key);
+    if (!value) throw new Error(`auth.${key} has no value`);
+    return value;
+  };
+  const method = definition.auth.method;
+
   switch (method) {
-    case 'soap-password': {
-      const password = secret('password');
-      if (!password) return undefined;
-      const securityToken = secret('securityToken');
-      return { method, username: text('username'), password, ...(securityToken ? { securityToken } : {}) };
+    case 'soap-password':
+      return { method, username: text('username'), password: required('password'), ...optionalSecret('securityToken') };
+    case 'oauth-password':
+      return {
+        method,
+        clientId: text('clientId'),
+        clientSecret: required('clientSecret'),
+        username: text('username'),
+        password: required('password'),
+        ...optionalSecret('securityToken'),
+      };
+    case 'client-credentials':
+      return { method, clientId: text('clientId'), clientSecret: required('clientSecret') };
+    case 'jwt': {
+      const directory = path.dirname(definition.source.file);
+      const keyFile = values.privateKeyFile === undefined ? undefined : path.resolve(directory, text('privateKeyFile'));
+      const certificateFile = values.certificateFile === undefined ? undefined : path.resolve(directory, text('certificateFile'));
+      return {
+        method,
+        clientId: text('clientId'),
+        username: text('username'),
+        ...optionalSecret('privateKey'),
+        ...(keyFile ? { privateKeyFile: keyFile } : {}),
+        ...(certificateFile ? { certificateFile } : {}),
+        audience: values.audience === undefined ? defaultLoginUrl(definition.sandbox) : text('audience'),
+      };
     }
-    case 'client-credentials': {
-      const clientSecret = secret('clientSecret');
-      if (!clientSecret) return undefined;
-      return { method, clientId: text('clientId'), clientSecret };
-    }
+    case 'refresh-token':
+      return {
+        method,
+        clientId: text('clientId'),
+        ...optionalSecret('clientSecret'),
+        refreshToken: required('refreshToken'),
+        instanceUrl: text('instanceUrl'),
+      };
+    case 'sfdx-auth-url':
+      return parseSfdxAuthUrl(required('authUrl'));
     default:
-      return undefined;
+      return `auth method "${method}" is not supported`;
   }
+}
+
+/**
+ * Splits a Salesforce CLI auth URL, force://CLIENT_ID:CLIENT_SECRET:REFRESH_TOKEN@INSTANCE,
+ * where the client secret may be empty. Problems are described without quoting the value.
+ */
+export function parseSfdxAuthUrl(authUrl: Secret): ResolvedAuth | string {
+  const match = /^force:\/\/([^:@/]+):([^:@/]*):([^@]+)@([^\s]+)$/.exec(authUrl.reveal().trim());
+  if (!match) {
+    return 'auth.authUrl is not an SFDX auth URL of the form force://CLIENT_ID:CLIENT_SECRET:REFRESH_TOKEN@INSTANCE; export a new one with sf org display --verbose';
+  }
+  const [, clientId = '', clientSecret = '', refreshToken = '', instance = ''] = match;
+  const instanceUrl = /^https?:\/\//.test(instance) ? instance.replace(/\/+$/, '') : `https://${instance.replace(/\/+$/, '')}`;
+  return {
+    method: 'sfdx-auth-url',
+    clientId,
+    ...(clientSecret !== '' ? { clientSecret: new Secret(clientSecret) } : {}),
+    refreshToken: new Secret(refreshToken),
+    instanceUrl,
+  };
 }

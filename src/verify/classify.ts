@@ -5,6 +5,7 @@
  * system error code on `cause`.
  */
 import { findFault, type FaultInfo } from '../salesforce/faults.js';
+import { VerificationError } from './verification-error.js';
 
 export interface LoginFailure {
   readonly code: string;
@@ -17,11 +18,18 @@ const TLS_CODES = /^(CERT_|UNABLE_TO_|DEPTH_ZERO|SELF_SIGNED|ERR_TLS|ERR_SSL|EPR
 
 /** Classifies an error thrown during login. */
 export function classifyLoginError(error: unknown): LoginFailure {
+  if (error instanceof VerificationError) return withFault(error.code, error.message);
   if (!(error instanceof Error)) return withFault('UNEXPECTED_RESPONSE', String(error));
 
   const networkCode = systemErrorCode(error);
   if (networkCode) {
-    const code = TLS_CODES.test(networkCode) ? 'TLS' : networkCode === 'ETIMEDOUT' || networkCode === 'UND_ERR_CONNECT_TIMEOUT' ? 'TIMEOUT' : networkCode;
+    const code = TLS_CODES.test(networkCode)
+      ? 'TLS'
+      : networkCode === 'ETIMEDOUT' || networkCode === 'UND_ERR_CONNECT_TIMEOUT'
+        ? 'TIMEOUT'
+        : /^UND_ERR_PRX|PROXY/.test(networkCode)
+          ? 'PROXY'
+          : networkCode;
     return withFault(code, `network error ${networkCode}`);
   }
   if (error.name === 'TimeoutError' || error.name === 'AbortError' || /timed? ?out/i.test(error.message)) {
@@ -35,6 +43,7 @@ export function classifyLoginError(error: unknown): LoginFailure {
   if (/^[a-z][a-z_]*$/.test(error.name) && error.name !== 'error') {
     return withFault(error.name, error.message);
   }
+  if (error.name === 'ERROR_HTTP_407') return withFault('PROXY', 'the proxy requires authentication (HTTP 407)');
   if (/^ERROR_HTTP_\d+$/.test(error.name)) {
     return withFault('UNEXPECTED_RESPONSE', `HTTP ${error.name.slice('ERROR_HTTP_'.length)} with a body that is not an OAuth error`);
   }

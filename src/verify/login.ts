@@ -1,10 +1,13 @@
 /**
- * The only module that calls jsforce. It logs in with the org's method, reads who it logged in
- * as, and logs out again so verification leaves no live session behind.
+ * The only module that calls jsforce. It logs in with the org's method, checks what it logged
+ * in to, and logs out again so verification leaves no live session behind.
  */
 import type { Connection as ConnectionType } from 'jsforce';
 import type { ResolvedOrg } from '../resolve/resolve.js';
+import { compareApiVersions } from '../salesforce/api-versions.js';
 import { checkEndpoint, type HostPolicy } from './host-policy.js';
+import { loadSigningKey, signAssertion } from './jwt.js';
+import { VerificationError } from './verification-error.js';
 
 interface JsforceModule {
   readonly Connection: typeof import('jsforce').Connection;
@@ -36,6 +39,9 @@ export interface LoginOptions {
   readonly timeoutMs: number;
   /** Proxy for https targets that are not loopback, from the user's environment. */
   readonly httpsProxy?: string;
+  /** Reads key and certificate files for the JWT flow. */
+  readonly readFile: (file: string) => string;
+  readonly now: () => Date;
 }
 
 export interface LoginIdentity {
@@ -45,11 +51,14 @@ export interface LoginIdentity {
   readonly username?: string;
   readonly organizationName?: string;
   readonly sandbox?: boolean;
+  /** Newest API version the org serves, from GET /services/data/. */
+  readonly newestApiVersion?: string;
+  readonly dailyApiRequests?: { readonly max: number; readonly remaining: number };
   /** Problems after a successful login, such as a post-login call that failed. */
   readonly warnings: readonly string[];
 }
 
-/** Logs in to one org and returns who it logged in as; throws what jsforce throws on failure. */
+/** Logs in to one org, checks it, and logs out; throws what jsforce throws on failure. */
 export async function login(org: ResolvedOrg, options: LoginOptions): Promise<LoginIdentity> {
   const { Connection } = await loadJsforce(options.timeoutMs);
   const loginUrl = options.target.origin;
@@ -61,27 +70,57 @@ export async function login(org: ResolvedOrg, options: LoginOptions): Promise<Lo
     logLevel: 'NONE' as const,
     ...(useProxy ? { httpProxy: options.httpsProxy } : {}),
   };
+  const auth = org.auth;
 
   let conn: ConnectionType;
-  if (org.auth.method === 'soap-password') {
-    conn = new Connection(common);
-    const password = org.auth.password.reveal() + (org.auth.securityToken?.reveal() ?? '');
-    await conn.login(org.auth.username, password);
-  } else {
-    conn = new Connection({
-      ...common,
-      oauth2: { clientId: org.auth.clientId, clientSecret: org.auth.clientSecret.reveal(), loginUrl },
-    });
-    await conn.authorize({ grant_type: 'client_credentials' });
+  switch (auth.method) {
+    case 'soap-password': {
+      conn = new Connection(common);
+      await conn.login(auth.username, auth.password.reveal() + (auth.securityToken?.reveal() ?? ''));
+      break;
+    }
+    case 'oauth-password': {
+      // jsforce uses the OAuth username-password flow when client id and secret are both set.
+      conn = new Connection({ ...common, oauth2: { clientId: auth.clientId, clientSecret: auth.clientSecret.reveal(), loginUrl } });
+      await conn.login(auth.username, auth.password.reveal() + (auth.securityToken?.reveal() ?? ''));
+      break;
+    }
+    case 'client-credentials': {
+      conn = new Connection({ ...common, oauth2: { clientId: auth.clientId, clientSecret: auth.clientSecret.reveal(), loginUrl } });
+      await conn.authorize({ grant_type: 'client_credentials' });
+      break;
+    }
+    case 'jwt': {
+      const key = loadSigningKey(auth, options.readFile, options.now());
+      const assertion = signAssertion({ clientId: auth.clientId, username: auth.username, audience: auth.audience }, key, options.now());
+      conn = new Connection({ ...common, oauth2: { clientId: auth.clientId, loginUrl } });
+      await conn.authorize({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
+      break;
+    }
+    case 'refresh-token':
+    case 'sfdx-auth-url': {
+      conn = new Connection({
+        ...common,
+        oauth2: { clientId: auth.clientId, ...(auth.clientSecret ? { clientSecret: auth.clientSecret.reveal() } : {}), loginUrl },
+      });
+      await conn.authorize({ grant_type: 'refresh_token', refresh_token: auth.refreshToken.reveal() });
+      break;
+    }
   }
 
-  const identity = await describeSession(conn, options.policy);
-  await logout(conn);
-  return identity;
+  try {
+    return await inspectSession(conn, org, options.policy);
+  } finally {
+    await logout(conn);
+  }
 }
 
-/** Reads the username, org name and sandbox flag with the new session. */
-async function describeSession(conn: ConnectionType, policy: HostPolicy): Promise<LoginIdentity> {
+/**
+ * Reads who and where the session belongs to, then runs the post-login checks: the API
+ * version must be served, the expect block must match, and the API allowance is compared
+ * with the threshold.
+ */
+async function inspectSession(conn: ConnectionType, org: ResolvedOrg, policy: HostPolicy): Promise<LoginIdentity> {
   const userInfo = conn.userInfo;
   if (!userInfo?.id || !userInfo.organizationId || !conn.instanceUrl) {
     throw new Error('could not extract session information from login response');
@@ -92,47 +131,118 @@ async function describeSession(conn: ConnectionType, policy: HostPolicy): Promis
   // The token goes only where credentials may go; a login response cannot redirect it.
   const instance = checkEndpoint(new URL(conn.instanceUrl), policy);
   if (!instance.ok) {
-    return { ...base, warnings: [`did not read org details: instance URL refused: ${instance.reason}`] };
+    return { ...base, warnings: [`did not run post-login checks: instance URL refused: ${instance.reason}`] };
   }
 
-  let username: string | undefined;
-  const identityUrl = userInfo.url ? safeUrl(userInfo.url) : undefined;
-  if (identityUrl && checkEndpoint(identityUrl, policy).ok) {
-    try {
-      const identity = await conn.identity();
-      username = identity.username;
-    } catch (error) {
-      warnings.push(`could not read the identity URL: ${describe(error)}`);
-    }
-  }
+  const newestApiVersion = await checkApiVersion(conn, org, warnings);
+  const username = await readUsername(conn, policy, warnings);
+  const organization = await readOrganization(conn, warnings);
+  const identity: LoginIdentity = {
+    ...base,
+    ...(username !== undefined ? { username } : {}),
+    ...(organization?.name !== undefined ? { organizationName: organization.name } : {}),
+    ...(organization?.sandbox !== undefined ? { sandbox: organization.sandbox } : {}),
+    ...(newestApiVersion !== undefined ? { newestApiVersion } : {}),
+    warnings,
+  };
+  checkExpectations(identity, org);
+  const dailyApiRequests = await checkLimits(conn, org, warnings);
+  return { ...identity, ...(dailyApiRequests ? { dailyApiRequests } : {}) };
+}
 
-  let organizationName: string | undefined;
-  let sandbox: boolean | undefined;
+/** Fails when the org does not serve the configured version; returns the org's newest. */
+async function checkApiVersion(conn: ConnectionType, org: ResolvedOrg, warnings: string[]): Promise<string | undefined> {
+  let versions: { version: string }[];
+  try {
+    versions = await conn.request<{ version: string }[]>('/services/data/');
+  } catch (error) {
+    warnings.push(`could not read the org's API versions: ${describe(error)}`);
+    return undefined;
+  }
+  if (!Array.isArray(versions) || versions.length === 0) return undefined;
+  const served = versions.map((entry) => entry.version).sort(compareApiVersions);
+  const oldest = served[0]!;
+  const newest = served[served.length - 1]!;
+  if (!served.includes(org.apiVersion)) {
+    const why = compareApiVersions(org.apiVersion, newest) > 0 ? `newer than the org's newest version, ${newest}` : `older than the org's oldest version, ${oldest} (it is retired)`;
+    throw new VerificationError('API_VERSION_NOT_SERVED', `the org does not serve apiVersion "${org.apiVersion}": it is ${why}. Set apiVersion to a version from ${oldest} to ${newest}`);
+  }
+  return newest;
+}
+
+async function readUsername(conn: ConnectionType, policy: HostPolicy, warnings: string[]): Promise<string | undefined> {
+  const identityUrl = conn.userInfo?.url ? safeUrl(conn.userInfo.url) : undefined;
+  if (!identityUrl) return undefined;
+  if (!checkEndpoint(identityUrl, policy).ok) {
+    warnings.push(`did not read the identity URL: its host ${identityUrl.host} is not an allowed host`);
+    return undefined;
+  }
+  try {
+    return (await conn.identity()).username;
+  } catch (error) {
+    warnings.push(`could not read the identity URL: ${describe(error)}`);
+    return undefined;
+  }
+}
+
+async function readOrganization(conn: ConnectionType, warnings: string[]): Promise<{ name?: string; sandbox?: boolean } | undefined> {
   try {
     const result = await conn.query<{ Name: string; IsSandbox: boolean }>('SELECT Id, Name, IsSandbox FROM Organization');
     const record = result.records[0];
-    if (record) {
-      organizationName = record.Name;
-      sandbox = record.IsSandbox;
-    }
+    return record ? { name: record.Name, sandbox: record.IsSandbox } : undefined;
   } catch (error) {
     warnings.push(`could not read the Organization record: ${describe(error)}`);
+    return undefined;
   }
+}
 
-  return {
-    ...base,
-    ...(username !== undefined ? { username } : {}),
-    ...(organizationName !== undefined ? { organizationName } : {}),
-    ...(sandbox !== undefined ? { sandbox } : {}),
-    warnings,
-  };
+/** Compares the session with the org's expect block; 15- and 18-character ids both match. */
+function checkExpectations(identity: LoginIdentity, org: ResolvedOrg): void {
+  const expected = org.definition.expect;
+  if (!expected) return;
+  const mismatches: string[] = [];
+  if (expected.organizationId && identity.organizationId.slice(0, 15) !== expected.organizationId.slice(0, 15)) {
+    mismatches.push(`org id is ${identity.organizationId}, expected ${expected.organizationId}`);
+  }
+  if (expected.username && identity.username !== undefined && identity.username.toLowerCase() !== expected.username.toLowerCase()) {
+    mismatches.push(`username is ${identity.username}, expected ${expected.username}`);
+  }
+  if (expected.sandbox !== undefined && identity.sandbox !== undefined && identity.sandbox !== expected.sandbox) {
+    mismatches.push(`the org is ${identity.sandbox ? 'a sandbox' : 'not a sandbox'}, expected ${expected.sandbox ? 'a sandbox' : 'production'}`);
+  }
+  if (mismatches.length === 0) return;
+  const refreshHint = org.sandbox && mismatches[0]!.startsWith('org id') ? '. A sandbox refresh gives the sandbox a new org id; if it was refreshed, update expect.organizationId' : '';
+  throw new VerificationError('WRONG_ORG', `logged in to a different org: ${mismatches.join('; ')}${refreshHint}`);
+}
+
+async function checkLimits(conn: ConnectionType, org: ResolvedOrg, warnings: string[]): Promise<{ max: number; remaining: number } | undefined> {
+  const threshold = org.definition.limits?.dailyApiRequests;
+  if (threshold === undefined) return undefined;
+  try {
+    const limits = (await conn.limits()) as unknown as Record<string, { Max?: number | string; Remaining?: number | string }>;
+    const daily = limits.DailyApiRequests;
+    // Current orgs send numbers; the v29-era pilot sent strings, so both are read.
+    const max = Number(daily?.Max);
+    const remaining = Number(daily?.Remaining);
+    if (!Number.isFinite(max) || !Number.isFinite(remaining)) {
+      warnings.push('the limits response has no DailyApiRequests entry');
+      return undefined;
+    }
+    if (remaining < threshold) {
+      warnings.push(`only ${remaining} of ${max} daily API requests remain, below the threshold of ${threshold} (limits.dailyApiRequests)`);
+    }
+    return { max, remaining };
+  } catch (error) {
+    warnings.push(`could not read the org's limits: ${describe(error)}`);
+    return undefined;
+  }
 }
 
 /** Ends the session: SOAP logout for SOAP sessions, token revocation for OAuth ones. */
 async function logout(conn: ConnectionType): Promise<void> {
   try {
-    // With `false`, jsforce revokes the access token of an OAuth session (the client
-    // credentials flow issues no refresh token) and calls SOAP logout() for a SOAP session.
+    // With `false`, jsforce revokes the access token of an OAuth session and calls SOAP
+    // logout() for a SOAP session.
     await conn.logout(false);
   } catch {
     // A session that cannot be ended expires on its own (the org's session timeout); the

@@ -5,7 +5,8 @@
 import type { OrgDefinition, Project } from '../project/model.js';
 import { rangeOf } from '../project/yaml-source.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import type { OrgResult } from '../report/org-result.js';
+import type { OrgError, OrgResult } from '../report/org-result.js';
+import type { FaultInfo } from '../salesforce/faults.js';
 import type { Environment } from '../resolve/environment.js';
 import { resolveOrg, type ResolvedOrg } from '../resolve/resolve.js';
 import { redactSecrets } from '../resolve/secret.js';
@@ -23,8 +24,12 @@ export interface VerifyOptions {
   /** Time limit for one org's login and checks, in milliseconds. */
   readonly timeoutMs: number;
   readonly httpsProxy?: string;
+  /** Reads JWT key and certificate files. */
+  readonly readFile?: (file: string) => string;
   /** Monotonic clock in milliseconds; injectable for tests. */
   readonly now?: () => number;
+  /** Wall clock, for JWT expiry and certificate dates; injectable for tests. */
+  readonly clock?: () => Date;
 }
 
 export interface VerifyOutcome {
@@ -85,7 +90,14 @@ async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, no
   const base = baseResult(org.definition, org.auth.method);
   try {
     const identity = await withTimeout(
-      login(org, { policy: options.policy, target, timeoutMs: options.timeoutMs, ...(options.httpsProxy ? { httpsProxy: options.httpsProxy } : {}) }),
+      login(org, {
+        policy: options.policy,
+        target,
+        timeoutMs: options.timeoutMs,
+        readFile: options.readFile ?? noFiles,
+        now: options.clock ?? (() => new Date()),
+        ...(options.httpsProxy ? { httpsProxy: options.httpsProxy } : {}),
+      }),
       options.timeoutMs,
     );
     const warnings = [...identity.warnings];
@@ -107,6 +119,8 @@ async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, no
         ...(identity.username !== undefined ? { username: identity.username } : {}),
         ...(identity.organizationName !== undefined ? { organizationName: identity.organizationName } : {}),
         ...(identity.sandbox !== undefined ? { sandbox: identity.sandbox } : {}),
+        ...(identity.newestApiVersion !== undefined ? { newestApiVersion: identity.newestApiVersion } : {}),
+        ...(identity.dailyApiRequests ? { dailyApiRequests: identity.dailyApiRequests } : {}),
         warnings,
       },
       org,
@@ -121,12 +135,34 @@ async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, no
         error: {
           code: failure.code,
           message: failure.message,
-          ...(failure.fault ? { meaning: failure.fault.meaning, action: failure.fault.action, retryable: failure.fault.retryable } : {}),
+          ...(failure.fault ? describeFault(failure.fault, org.definition) : {}),
         },
       },
       org,
     );
   }
+}
+
+/** The catalogue's explanation, with the setting to check located in the org's file. */
+function describeFault(fault: FaultInfo, definition: OrgDefinition): Partial<OrgError> {
+  let check: OrgError['check'];
+  if (fault.field) {
+    const path = ['orgs', definition.name, ...fault.field.split('.')];
+    const { start } = rangeOf(definition.source, path);
+    check = { field: fault.field, file: definition.source.file, line: start.line, column: start.column };
+  }
+  return {
+    meaning: fault.meaning,
+    causes: fault.causes,
+    action: fault.action,
+    ...(fault.setup ? { setup: fault.setup } : {}),
+    ...(check ? { check } : {}),
+    retryable: fault.retryable,
+  };
+}
+
+function noFiles(file: string): string {
+  throw new Error(`reading ${file} is not available here`);
 }
 
 function baseResult(definition: OrgDefinition, method: string): Omit<OrgResult, 'status' | 'elapsedMs'> {
@@ -144,6 +180,8 @@ function redactResult(result: OrgResult, org: ResolvedOrg): OrgResult {
   return {
     ...result,
     warnings: result.warnings.map(scrub),
+    ...(result.username !== undefined ? { username: scrub(result.username) } : {}),
+    ...(result.organizationName !== undefined ? { organizationName: scrub(result.organizationName) } : {}),
     ...(result.error
       ? { error: { ...result.error, message: scrub(result.error.message) } }
       : {}),

@@ -57,6 +57,7 @@ export async function runVerify(paths: readonly string[], options: VerifyCommand
       orgNames: options.org,
       concurrency,
       timeoutMs,
+      readFile: (file) => fs.readFileSync(path.resolve(io.cwd, file), 'utf8'),
       ...httpsProxy(io),
     });
     results.push(...outcome.results);

@@ -24,8 +24,16 @@ export function formatVerifyText(results: readonly OrgResult[], options: TextFor
       const label = result.status === 'failed' ? paint(RED, 'failed ') : paint(YELLOW, 'skipped');
       lines.push(`${label} ${name}  ${result.error?.code ?? 'ERROR'}: ${stripCode(result.error?.message ?? '', result.error?.code)}`);
       lines.push(`        ${' '.repeat(width)}  ${where} (${result.method}, ${result.loginUrl})`);
-      if (result.error?.meaning) lines.push(`        ${' '.repeat(width)}  means: ${result.error.meaning}`);
-      if (result.error?.action) lines.push(`        ${' '.repeat(width)}  to do: ${result.error.action}`);
+      const indent = `        ${' '.repeat(width)}  `;
+      const error = result.error;
+      if (error?.meaning) lines.push(`${indent}means: ${error.meaning}`);
+      if (error?.check) {
+        const at = error.check.line ? `${error.check.file}:${error.check.line}:${error.check.column}` : error.check.file;
+        lines.push(`${indent}check: ${error.check.field} (${at})`);
+      }
+      if (error?.action) lines.push(`${indent}to do: ${error.action}`);
+      if (error?.setup) lines.push(`${indent}setup: ${error.setup}`);
+      if (error?.retryable) lines.push(`${indent}retry: running verify again later may succeed`);
     }
     for (const warning of result.warnings) lines.push(`        ${' '.repeat(width)}  ${paint(YELLOW, 'warning')}: ${warning}`);
   }
