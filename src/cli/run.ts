@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { runEmulator } from './commands/emulator.js';
 import { LINT_FORMATS, runLint } from './commands/lint.js';
+import { runUpgrade } from './commands/upgrade.js';
 import { runVerify } from './commands/verify.js';
 import { CliError, ExitCode, type CliIo } from './io.js';
 
@@ -60,6 +61,19 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
         io,
         nodeVersion,
       );
+    });
+
+  program
+    .command('upgrade')
+    .description('move project files to a newer API version and off SOAP login(), keeping every comment; prints a diff unless --write')
+    .argument('[paths...]', 'project files or directories holding orgcfg.yaml (default: the nearest orgcfg.yaml)')
+    .option('-o, --org <name>', 'upgrade only this org (repeatable); defaults then stay as they are', collect, [])
+    .option('--api-version <version>', 'target API version, such as 66.0, or latest for the newest one orgcfg knows', 'latest')
+    .addOption(new Option('--auth <method>', 'move soap-password orgs to this OAuth flow').choices(['client-credentials', 'jwt']))
+    .addOption(new Option('--write', 'write the upgraded files in place (atomically)').conflicts('check'))
+    .option('--check', 'change nothing; exit 1 when any file would change, for CI')
+    .action((paths: string[], options: { org: string[]; apiVersion: string; auth?: string; write?: boolean; check?: boolean }) => {
+      exitCode = runUpgrade(paths, options, io);
     });
 
   program

@@ -321,7 +321,7 @@ function plainReadsBack(value: string, inFlow: boolean): boolean {
   return read === value;
 }
 
-/** Returns the scalar string values of the secret fields at `paths`, with their ranges. */
+/** Returns the source ranges of the string scalars, reached through maps, that `select` accepts. */
 export function scalarRanges(source: YamlSource, select: (path: DataPath, value: string) => boolean): [number, number][] {
   const ranges: [number, number][] = [];
   const walk = (node: unknown, path: (string | number)[]): void => {

@@ -78,7 +78,9 @@ function migrateOrg(context: MigrationContext, name: string, org: OrgData, targe
     }
   }
 
-  recordMigration(context, name, org, target, names.CLIENT_ID, names[secretRole], ownVariables);
+  // Only the variables of fields that are gone can be retired; a JWT org keeps its username.
+  const retired = ['password', ...DROPPED_FIELDS[target]].flatMap((field) => variablesIn(auth[field]));
+  recordMigration(context, name, org, target, names.CLIENT_ID, names[secretRole], retired);
   return true;
 }
 

@@ -1,0 +1,254 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadProject } from '../../project/load.js';
+import type { Project } from '../../project/model.js';
+import { formatDataPath } from '../../report/diagnostic.js';
+import { formatStylish } from '../../report/format/stylish.js';
+import { variablesIn } from '../../upgrade/context.js';
+import { updateEnvExample } from '../../upgrade/env-example.js';
+import { redactLiteralSecrets } from '../../upgrade/redact.js';
+import { resolveTargetVersion } from '../../upgrade/target-version.js';
+import { TARGET_AUTH_METHODS, type TargetAuthMethod, type UpgradeResult } from '../../upgrade/types.js';
+import { formatUnifiedDiff } from '../../upgrade/unified-diff.js';
+import { upgradeSource } from '../../upgrade/upgrade-source.js';
+import { createProjectHost, describeFsError, resolveProjectPaths } from '../files.js';
+import { CliError, ExitCode, type CliIo } from '../io.js';
+
+export interface UpgradeCommandOptions {
+  readonly org: readonly string[];
+  readonly apiVersion?: string;
+  readonly auth?: string;
+  readonly write?: boolean;
+  readonly check?: boolean;
+}
+
+/** The file operations of an atomic write, injectable so tests can interrupt one. */
+export interface AtomicWriteFileSystem {
+  statMode(file: string): number | undefined;
+  open(file: string, mode: number): number;
+  write(fd: number, data: Uint8Array): number;
+  fchmod(fd: number, mode: number): void;
+  fsync(fd: number): void;
+  close(fd: number): void;
+  rename(from: string, to: string): void;
+  unlink(file: string): void;
+}
+
+export const NODE_FILE_SYSTEM: AtomicWriteFileSystem = {
+  statMode(file) {
+    try {
+      return fs.statSync(file).mode & 0o7777;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ENOENT') return undefined;
+      throw error;
+    }
+  },
+  open: (file, mode) => fs.openSync(file, 'wx', mode),
+  write: (fd, data) => fs.writeSync(fd, data),
+  fchmod: (fd, mode) => fs.fchmodSync(fd, mode),
+  fsync: (fd) => fs.fsyncSync(fd),
+  close: (fd) => fs.closeSync(fd),
+  rename: (from, to) => fs.renameSync(from, to),
+  unlink: (file) => fs.unlinkSync(file),
+};
+
+/**
+ * Replaces `file` with `text` so that a reader sees either the old or the new content: the
+ * text goes to a temporary file in the same directory, is flushed to disk, and is renamed over
+ * the original. The original's permission bits are kept. On any failure the temporary file is
+ * removed and the original stays as it was.
+ */
+export function writeFileAtomic(file: string, text: string, fileSystem: AtomicWriteFileSystem = NODE_FILE_SYSTEM): void {
+  const mode = fileSystem.statMode(file) ?? 0o644;
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const fd = fileSystem.open(temporary, mode);
+  try {
+    try {
+      // open() applies the umask; fchmod sets the original's bits exactly.
+      fileSystem.fchmod(fd, mode);
+      const data = Buffer.from(text, 'utf8');
+      for (let written = 0; written < data.length; ) written += fileSystem.write(fd, data.subarray(written));
+      fileSystem.fsync(fd);
+    } finally {
+      fileSystem.close(fd);
+    }
+    fileSystem.rename(temporary, file);
+  } catch (error) {
+    try {
+      fileSystem.unlink(temporary);
+    } catch {
+      // The temporary file may not exist; the original error is the one to report.
+    }
+    throw error;
+  }
+}
+
+interface FileOutcome {
+  readonly file: string;
+  readonly before: string;
+  readonly after: string;
+  /** Absent for .env.example, which has no migrations of its own. */
+  readonly result?: UpgradeResult;
+  readonly added?: readonly string[];
+}
+
+/** Runs `orgcfg upgrade`: plans the upgrade of each project, then prints, checks or writes it. */
+export function runUpgrade(
+  paths: readonly string[],
+  options: UpgradeCommandOptions,
+  io: CliIo,
+  fileSystem: AtomicWriteFileSystem = NODE_FILE_SYSTEM,
+): number {
+  if (options.write && options.check) throw new CliError('--write and --check cannot be used together; --check only reports, --write applies');
+  if (options.auth !== undefined && !(TARGET_AUTH_METHODS as readonly string[]).includes(options.auth)) {
+    throw new CliError(`unknown auth method "${options.auth}" for --auth; use ${TARGET_AUTH_METHODS.join(' or ')}`);
+  }
+  const target = resolveTargetVersion(options.apiVersion);
+  if (!target.ok) throw new CliError(`--api-version: ${target.message}`);
+
+  const host = createProjectHost(io.cwd);
+  const projects = resolveProjectPaths(paths, io.cwd).map((file) => loadProject(file, host));
+  checkOrgNames(projects, options.org);
+
+  let exitCode: number = ExitCode.Ok;
+  let anyChange = false;
+  for (const project of projects) {
+    if (project.readErrors.length > 0) {
+      io.stderr(formatStylish(project.readErrors, { color: false }));
+      exitCode = ExitCode.UsageOrInput;
+      continue;
+    }
+    const outcomes = planProject(project, options, io);
+    const failed = outcomes.some((outcome) => outcome.result?.problems.some((problem) => problem.severity === 'error'));
+    const changed = outcomes.filter((outcome) => outcome.before !== outcome.after);
+    printSummary(outcomes, io);
+    if (failed) {
+      io.stderr(`${project.file}: not upgraded, because of the errors above; no file of this project was written\n`);
+      exitCode = ExitCode.UsageOrInput;
+      continue;
+    }
+    if (changed.length === 0) continue;
+    anyChange = true;
+    if (options.write) {
+      for (const outcome of changed) writeOutcome(outcome, io, fileSystem);
+    } else {
+      for (const outcome of changed) {
+        io.stdout(formatUnifiedDiff(outcome.file, redactLiteralSecrets(outcome.before), redactLiteralSecrets(outcome.after)));
+      }
+    }
+  }
+
+  printClosing(anyChange, exitCode !== ExitCode.Ok, options, io);
+  if (exitCode !== ExitCode.Ok) return exitCode;
+  return options.check && anyChange ? ExitCode.ProblemsFound : ExitCode.Ok;
+}
+
+function checkOrgNames(projects: readonly Project[], selected: readonly string[]): void {
+  if (selected.length === 0) return;
+  const defined = new Set(projects.flatMap((project) => project.sources.flatMap((source) => orgNamesIn(source.data))));
+  const unknown = selected.filter((name) => !defined.has(name));
+  if (unknown.length > 0) {
+    const names = [...defined].sort().join(', ') || 'none';
+    throw new CliError(`--org ${unknown.map((name) => `"${name}"`).join(', ')}: no such org in the project; defined orgs: ${names}`);
+  }
+}
+
+function orgNamesIn(data: unknown): string[] {
+  const orgs = (data as { orgs?: unknown } | null | undefined)?.orgs;
+  return orgs && typeof orgs === 'object' && !Array.isArray(orgs) ? Object.keys(orgs) : [];
+}
+
+/** Upgrades the project file, then each included file with the project file's defaults. */
+function planProject(project: Project, options: UpgradeCommandOptions, io: CliIo): FileOutcome[] {
+  const [root, ...included] = project.sources;
+  if (!root) return [];
+  const taken = new Set(project.sources.flatMap((source) => collectVariables(source.data)));
+  const common = {
+    ...(options.apiVersion !== undefined ? { apiVersion: options.apiVersion } : {}),
+    ...(options.auth !== undefined ? { auth: options.auth as TargetAuthMethod } : {}),
+    ...(options.org.length > 0 ? { orgs: options.org } : {}),
+  };
+
+  const rootResult = upgradeSource(root.text, { ...common, file: root.file, takenVariables: [...taken] });
+  const outcomes: FileOutcome[] = [{ file: root.file, before: root.text, after: rootResult.output, result: rootResult }];
+  for (const variable of rootResult.variables) taken.add(variable.name);
+  for (const source of included) {
+    const result = upgradeSource(source.text, { ...common, file: source.file, projectDefaults: rootResult.defaults, takenVariables: [...taken] });
+    for (const variable of result.variables) taken.add(variable.name);
+    outcomes.push({ file: source.file, before: source.text, after: result.output, result });
+  }
+
+  // New variables go to .env.example beside the project file, when the project keeps one.
+  const variables = outcomes.flatMap((outcome) => outcome.result?.variables ?? []);
+  const envFile = path.join(path.dirname(root.file), '.env.example');
+  const envText = variables.length > 0 ? readIfPresent(path.resolve(io.cwd, envFile)) : undefined;
+  if (envText !== undefined) {
+    const update = updateEnvExample(envText, variables);
+    outcomes.push({ file: envFile, before: envText, after: update.output, added: update.added });
+  }
+  return outcomes;
+}
+
+function collectVariables(data: unknown): string[] {
+  if (typeof data === 'string') return variablesIn(data);
+  if (Array.isArray(data)) return data.flatMap(collectVariables);
+  if (data !== null && typeof data === 'object') return Object.values(data).flatMap(collectVariables);
+  return [];
+}
+
+function readIfPresent(file: string): string | undefined {
+  try {
+    return fs.readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ENOENT') return undefined;
+    throw new CliError(`cannot read ${file}: ${describeFsError(error)}`);
+  }
+}
+
+function writeOutcome(outcome: FileOutcome, io: CliIo, fileSystem: AtomicWriteFileSystem): void {
+  try {
+    writeFileAtomic(path.resolve(io.cwd, outcome.file), outcome.after, fileSystem);
+  } catch (error) {
+    throw new CliError(`cannot write ${outcome.file}: ${describeFsError(error)}; the file is unchanged`);
+  }
+  io.stderr(`wrote ${outcome.file}\n`);
+}
+
+/** Prints what changes in each file and why, then the Salesforce checklist. Goes to stderr so stdout stays a patch. */
+function printSummary(outcomes: readonly FileOutcome[], io: CliIo): void {
+  let text = '';
+  for (const outcome of outcomes) {
+    if (outcome.added !== undefined) {
+      if (outcome.added.length > 0) text += `${outcome.file}: adds ${outcome.added.join(', ')}\n`;
+      continue;
+    }
+    const result = outcome.result!;
+    const notes = result.problems;
+    const settled = result.changes.length === 0 && notes.every((problem) => problem.severity === 'info');
+    text += settled ? `${outcome.file}: nothing to upgrade\n` : `${outcome.file}:\n`;
+    for (const change of result.changes) text += `  ${change.message}\n`;
+    for (const problem of notes) {
+      const where = problem.org === undefined && problem.path.length > 0 ? `${formatDataPath(problem.path)}: ` : '';
+      text += `  ${problem.severity === 'info' ? 'note' : problem.severity}: ${where}${problem.message}\n`;
+    }
+  }
+  for (const followUp of outcomes.flatMap((outcome) => outcome.result?.followUps ?? [])) {
+    text += `\nBefore orgcfg verify can log in to org "${followUp.org}", do this in Salesforce:\n`;
+    followUp.steps.forEach((step, index) => {
+      text += `  ${index + 1}. ${step}\n`;
+    });
+  }
+  io.stderr(text);
+}
+
+function printClosing(anyChange: boolean, failed: boolean, options: UpgradeCommandOptions, io: CliIo): void {
+  if (!anyChange && failed) return;
+  if (!anyChange) {
+    io.stderr('Nothing to upgrade: every file is already at the target.\n');
+  } else if (options.check) {
+    io.stderr('orgcfg upgrade --check: the files above would change; run orgcfg upgrade --write to apply the upgrade.\n');
+  } else if (!options.write) {
+    io.stderr('Dry run: no file was written; run orgcfg upgrade --write to apply the diff above.\n');
+  }
+}
