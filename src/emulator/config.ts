@@ -39,8 +39,8 @@ export const OAUTH_FLOWS: readonly OAuthFlow[] = ['client_credentials', 'passwor
  *     myDomain: acme.my.salesforce.com    # required; the org's My Domain login host
  *     sandbox: false              # default: true for *.sandbox.my.salesforce.com and "--" names
  *     maxApiVersion: "68.0"       # newest version the org serves; default: the newest in orgcfg's table
- *     soapLogin: true             # false: SOAP login() answers INVALID_OPERATION
- *     apiEnabled: true            # false: SOAP login() answers API_DISABLED_FOR_ORG, REST answers 403
+ *     soapLogin: true             # false: SOAP login() returns INVALID_OPERATION
+ *     apiEnabled: true            # false: SOAP login() returns API_DISABLED_FOR_ORG, REST returns 403
  *     trustedIp: false            # true: the password alone is accepted, without the security token
  *     dailyApiRequests: { max: 15000, remaining: 15000 }
  *     instanceName: USA123        # Organization.InstanceName; default: derived from the key

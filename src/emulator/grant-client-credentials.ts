@@ -15,8 +15,7 @@ export const clientCredentialsGrant: GrantHandler = (context) => {
 
   const user = org.users.find((candidate) => candidate.username === app.runAs);
   if (!user) {
-    // NOTE: this description was reported for apps without a run-as user, but no captured
-    // response confirms it.
+    // NOTE: no captured response confirms this description for an app without a run-as user.
     return grantError('invalid_grant', 'no client credentials user enabled');
   }
   return { ok: true, org, user, app, scope: app.scopes.join(' ') };

@@ -25,8 +25,8 @@ const UTC_OFFSET_MS = -8 * 60 * 60 * 1000;
 const LAST_MODIFIED = '2025-01-01T00:00:00.000+0000';
 
 /**
- * Serves the identity URL. Errors are plain-text codes with the statuses Salesforce documents
- * for this endpoint (403 for token problems, 404 for unknown ids), not REST error arrays.
+ * Serves the identity URL. Errors are plain-text codes, as Salesforce sends them for this
+ * endpoint (403 for token problems, 404 for unknown ids), not REST error arrays.
  */
 export function handleIdentity(request: EmulatorRequest): EmulatorResponse {
   const [orgId = '', userId = ''] = request.path.split('/').slice(2);

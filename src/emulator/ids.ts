@@ -41,8 +41,8 @@ export function toId18(id15: string): string {
 }
 
 /**
- * Checks `id` against the id format and an expected key prefix, and returns its 18-character
- * form, or a sentence that says what is wrong with it.
+ * Checks `id` against the id format and an expected key prefix. Returns its 18-character
+ * form, or a sentence that describes the problem.
  */
 export function normalizeId(id: string, prefix: string): { id18: string } | { problem: string } {
   if (!ID15_PATTERN.test(id) && !ID18_PATTERN.test(id)) {

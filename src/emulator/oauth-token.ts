@@ -23,7 +23,7 @@ export function handleToken(request: EmulatorRequest): EmulatorResponse {
   const params = readFormParameters(request);
   const grantType = params.get('grant_type') ?? '';
   const handler = GRANT_HANDLERS.get(grantType);
-  // NOTE: a missing grant_type gets the same error as an unknown one, but Salesforce may send
+  // A missing grant_type gets the same error as an unknown one, although Salesforce may send
   // invalid_request for it instead.
   if (!handler) return oauthErrorResponse(OAUTH_ERRORS.flowNotAllowed.error, `grant_type=${grantType || '(none)'}`);
 
@@ -75,7 +75,7 @@ export function handleRevoke(request: EmulatorRequest): EmulatorResponse {
 
   const session = request.state.sessions.find(token);
   if (!session) {
-    // NOTE: the error code is documented for invalid tokens; the description is the emulator's own.
+    // Salesforce documents this error code for invalid tokens, but the description is the emulator's own.
     return formErrorResponse('invalid_token', 'invalid token', 'revoke: unknown token');
   }
   request.state.sessions.end(token);

@@ -24,8 +24,8 @@ const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /**
  * Runs `q` against the org. Returns the Organization record with the selected fields in the
- * order selected. NOTE: every other query, including one with a WHERE clause, gets
- * MALFORMED_QUERY, with a message that is the emulator's own.
+ * order selected. Every other query, including one with a WHERE clause, gets MALFORMED_QUERY
+ * with a message that is the emulator's own.
  */
 export function runQuery(q: string | null, version: string, org: EmulatorOrg): EmulatorResponse {
   if (!q) return restErrorResponse(400, 'MALFORMED_QUERY', 'A query string has to be specified');
@@ -35,7 +35,7 @@ export function runQuery(q: string | null, version: string, org: EmulatorOrg): E
     return restErrorResponse(
       400,
       'MALFORMED_QUERY',
-      `The emulator answers only queries of the form SELECT <fields> FROM Organization [LIMIT n], not: ${q}`,
+      `The emulator supports only queries of the form SELECT <fields> FROM Organization [LIMIT n], not: ${q}`,
     );
   }
 

@@ -109,7 +109,7 @@ export function handleRest(request: EmulatorRequest): EmulatorResponse {
     return notFound();
   }
   if (compareApiVersions(version, oldestServedApiVersion()) < 0) {
-    // NOTE: the status and code are Salesforce's; the message is the emulator's own.
+    // The status and code are Salesforce's, but the message is the emulator's own.
     return restErrorResponse(410, 'GONE', `API version ${version} has been retired.`, 'code-first');
   }
   if (!allowed) return methodNotAllowed(request.method);

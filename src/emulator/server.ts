@@ -43,7 +43,10 @@ export interface RunningEmulator {
 export interface StartEmulatorOptions {
   /** Must be "127.0.0.1", the default; any other address is rejected. */
   bindAddress?: string;
-  /** Receives one line per start, stop, request and internal error. Lines never contain secrets. */
+  /**
+   * Receives one line per start, stop, request and internal error. Lines name hosts, users, org
+   * ids and outcomes, and contain no password, security token, client secret or session id.
+   */
   log?: (line: string) => void;
 }
 

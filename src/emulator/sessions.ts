@@ -24,8 +24,8 @@ export interface Session {
 export type NewSession = Omit<Session, 'token' | 'issuedAt'>;
 
 /**
- * Issued sessions by token. Sessions never expire on their own: jsforce logs in again on every
- * 401, so a server that forgot a token it issued could make a client loop.
+ * Issued sessions by token. Sessions never expire on their own. jsforce logs in again after
+ * every 401, so a server that forgot a token it issued could make a client loop.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();

@@ -56,7 +56,7 @@ export function handleSoap(request: EmulatorRequest): EmulatorResponse {
     return soapResponse(500, clientFaultXml(WRONG_CONTENT_TYPE_MESSAGE), 'wrong content type');
   }
 
-  // Salesforce checks the version in the URL before it reads the body.
+  // The version in the URL is checked first, because that check needs no body.
   const hostMaximum = request.listener.org?.maxApiVersion ?? NEWEST_KNOWN_API_VERSION;
   if (!isServedVersion(call.version, hostMaximum)) return fault(call, 'UNSUPPORTED_API_VERSION');
 
@@ -67,7 +67,7 @@ export function handleSoap(request: EmulatorRequest): EmulatorResponse {
   const known = operation.namespace === call.api.namespace || operation.namespace === '';
   if (known && operation.name === 'login') return login(call, operation);
   if (known && operation.name === 'logout') return logout(call, header);
-  // NOTE: real servers run every call of the WSDL; the emulator implements only login and logout.
+  // Salesforce serves every call of the WSDL here, but the emulator implements only login and logout.
   return soapResponse(
     500,
     clientFaultXml(`No operation available for request {${operation.namespace}}${operation.name}, please check the WSDL for the service.`),
@@ -106,9 +106,8 @@ function readEnvelope(call: SoapCall): { operation: XmlElement; header: XmlEleme
 }
 
 /**
- * Runs `login()`. The order of checks follows what a client sees from Salesforce: the version
- * first, then the credentials, then the org and user switches, so that a wrong password never
- * reveals how an org is set up.
+ * Runs `login()`. The checks run in this order: the version, the credentials, then the org and
+ * user switches, so that a wrong password never reveals how an org is set up.
  */
 function login(call: SoapCall, operation: XmlElement): EmulatorResponse {
   const { request, version } = call;

@@ -321,7 +321,7 @@ class Parser {
     this.position = end + 2;
   }
 
-  /** Skips white space and tells whether there was any. */
+  /** Skips white space. Returns true when there was any. */
   private skipWhitespace(): boolean {
     const start = this.position;
     while (this.position < this.source.length && isXmlWhitespace(this.source.charAt(this.position))) {
@@ -446,7 +446,7 @@ function isXmlWhitespace(char: string): boolean {
   return char === ' ' || char === '\t' || char === '\n' || char === '\r';
 }
 
-/** The XML 1.0 `Char` production. Lone surrogates count as invalid. */
+/** Checks a code point against the XML 1.0 `Char` production. Lone surrogates are invalid. */
 function isXmlCharacter(codePoint: number): boolean {
   return (
     codePoint === 0x9 ||

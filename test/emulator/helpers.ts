@@ -148,7 +148,7 @@ export function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** Builds a partner login request body as jsforce does, or an enterprise one when `namespace` says so. */
+/** Builds a partner login request body as jsforce does, or an enterprise one for the enterprise `namespace`. */
 export function soapLoginBody(username: string, password: string, namespace = 'urn:partner.soap.sforce.com'): string {
   return (
     '<se:Envelope xmlns:se="http://schemas.xmlsoap.org/soap/envelope/"><se:Header/><se:Body>' +
