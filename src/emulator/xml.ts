@@ -60,7 +60,8 @@ export function escapeXml(text: string): string {
 
 /** Parses `source` and returns the root element. Throws XmlSyntaxError on malformed input. */
 export function parseXml(source: string): XmlElement {
-  return new Parser(source).parseDocument();
+  // XML 1.0 section 2.11: line ends are normalized to "\n" before parsing.
+  return new Parser(source.replace(/\r\n?/g, '\n')).parseDocument();
 }
 
 interface OpenElement {
@@ -271,7 +272,8 @@ class Parser {
       );
     }
     this.position = end + 1;
-    return decodeCharacterData(raw, 'attribute').replace(/[\t\n\r]/g, ' ');
+    // XML 1.0 section 3.3.3: literal white space becomes a space, but character references keep theirs.
+    return decodeCharacterData(raw.replace(/[\t\n]/g, ' '), 'attribute');
   }
 
   private readCharacterData(): string {

@@ -50,6 +50,12 @@ describe('parseXml', () => {
     expect(root.attributes.get('b')).toBe('1');
   });
 
+  it('normalizes line ends and attribute white space', () => {
+    const root = parseXml('<p a="x\ty&#10;z">1\r\n2\r3</p>');
+    expect(root.text).toBe('1\n2\n3');
+    expect(root.attributes.get('a')).toBe('x y\nz');
+  });
+
   it('skips comments and processing instructions', () => {
     const root = parseXml('<!-- c --><?pi data?><p><!-- inner -->t<?x y?></p><!-- end -->');
     expect(root.text).toBe('t');
