@@ -13,7 +13,7 @@ for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) d
 
 function step(title, args, env = cleanEnv, shownPrefix = '') {
   console.log(`\n$ ${shownPrefix}orgcfg ${args.join(' ')}`);
-  const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, env, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--', bin, ...args], { cwd: root, env, stdio: 'inherit' });
   if (title) console.log(`(${title}: exit ${result.status})`);
   return result.status ?? 1;
 }
@@ -21,8 +21,8 @@ function step(title, args, env = cleanEnv, shownPrefix = '') {
 const lintStatus = step('lint', ['lint', 'examples']);
 if (lintStatus !== 0) process.exit(lintStatus);
 
-console.log('\n$ orgcfg emulator examples/emulator.yaml   (in the background)');
-const emulator = spawn(process.execPath, [bin, 'emulator', 'examples/emulator.yaml'], { cwd: root, env: cleanEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+console.log('\n$ orgcfg emulator --quiet examples/emulator.yaml   (in the background)');
+const emulator = spawn(process.execPath, ['--', bin, 'emulator', '--quiet', 'examples/emulator.yaml'], { cwd: root, env: cleanEnv, stdio: ['ignore', 'pipe', 'inherit'] });
 const connectTo = await new Promise((resolve, reject) => {
   const lines = createInterface({ input: emulator.stdout });
   const timer = setTimeout(() => reject(new Error('the emulator did not start within 15 seconds')), 15_000);
@@ -40,6 +40,11 @@ const connectTo = await new Promise((resolve, reject) => {
   process.exit(2);
 });
 
-const verifyStatus = step('verify', ['verify', 'examples', '--env-file', 'examples/demo.env'], { ...cleanEnv, ORGCFG_CONNECT_TO: connectTo }, 'ORGCFG_CONNECT_TO=... ');
+const demoEnv = { ...cleanEnv, ORGCFG_CONNECT_TO: connectTo };
+const verifyStatus = step('verify', ['verify', 'examples', '--env-file', 'examples/demo.env'], demoEnv, 'ORGCFG_CONNECT_TO=... ');
+
+console.log('\nWhat a failed login looks like (a wrong password set in the environment, which wins over --env-file):');
+step('verify, expected to fail', ['verify', 'examples', '--org', 'legacy', '--env-file', 'examples/demo.env'], { ...demoEnv, SF_LEGACY_PASSWORD: 'not-the-password' }, 'SF_LEGACY_PASSWORD=not-the-password ORGCFG_CONNECT_TO=... ');
+
 emulator.kill('SIGTERM');
 process.exit(verifyStatus);

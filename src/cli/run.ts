@@ -6,6 +6,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { runEmulator } from './commands/emulator.js';
 import { LINT_FORMATS, runLint } from './commands/lint.js';
 import { runUpgrade } from './commands/upgrade.js';
+import { runRules } from './commands/rules.js';
 import { runVerify } from './commands/verify.js';
 import { CliError, ExitCode, type CliIo } from './io.js';
 
@@ -26,11 +27,43 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
   program
     .command('lint')
     .description('check project files offline: YAML syntax, the schema and Salesforce-aware rules')
-    .argument('[paths...]', 'project files or directories holding orgcfg.yaml (default: the nearest orgcfg.yaml)')
+    .argument('[paths...]', 'project files, directories holding orgcfg.yaml, or globs (default: the nearest orgcfg.yaml)')
     .addOption(new Option('-f, --format <format>', 'output format').choices([...LINT_FORMATS]).default('stylish'))
+    .option('-o, --output <file>', 'write the report to this file instead of standard output')
+    .option('--rule <rule=severity>', 'set a rule to off, info, warning or error (repeatable; wins over the project file)', collect, [])
+    .option('--max-warnings <n>', 'exit with 1 when there are more than this many warnings')
+    .option('-q, --quiet', 'show errors only; warnings still count for --max-warnings')
+    .option('--fix', 'apply every fix to the files, keeping comments and formatting')
+    .option('--fix-dry-run', 'print the fixes as a unified diff and change nothing')
+    .option('--stdin', 'lint the project file read from standard input')
+    .option('--stdin-filename <file>', 'path to report for --stdin; includes and .env.example are found beside it')
     .option('--no-color', 'never color the output')
-    .action((paths: string[], options: { format: string; color: boolean }) => {
-      exitCode = runLint(paths, { format: options.format, ...(options.color === false ? { color: false } : {}) }, io);
+    .action(async (paths: string[], options: Record<string, unknown>) => {
+      exitCode = await runLint(
+        paths,
+        {
+          format: options.format as string,
+          rule: options.rule as string[],
+          ...(typeof options.output === 'string' ? { output: options.output } : {}),
+          ...(typeof options.maxWarnings === 'string' ? { maxWarnings: options.maxWarnings } : {}),
+          ...(typeof options.stdinFilename === 'string' ? { stdinFilename: options.stdinFilename } : {}),
+          quiet: options.quiet === true,
+          fix: options.fix === true,
+          fixDryRun: options.fixDryRun === true,
+          stdin: options.stdin === true,
+          version: VERSION,
+          ...(options.color === false ? { color: false } : {}),
+        },
+        io,
+      );
+    });
+
+  program
+    .command('rules')
+    .description('list the lint rules, or explain one with its examples')
+    .argument('[rule]', 'rule id, such as soap-login-retiring')
+    .action((rule: string | undefined) => {
+      exitCode = runRules(rule, io);
     });
 
   program
@@ -81,7 +114,8 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
     .description('serve a loopback emulator of the Salesforce login endpoints, for tests and demos')
     .argument('<file>', 'emulator file listing orgs, users and apps (see examples/emulator.yaml)')
     .option('--bind <address>', 'loopback address to listen on', '127.0.0.1')
-    .action(async (file: string, options: { bind: string }) => {
+    .option('-q, --quiet', 'do not log requests to stderr')
+    .action(async (file: string, options: { bind: string; quiet?: boolean }) => {
       exitCode = await runEmulator(file, options, io);
     });
 

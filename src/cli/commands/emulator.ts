@@ -4,7 +4,7 @@ import { describeFsError } from '../files.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 
 /** Runs `orgcfg emulator FILE` until the signal aborts, printing where each host is served. */
-export async function runEmulator(file: string, options: { bind: string }, io: CliIo): Promise<number> {
+export async function runEmulator(file: string, options: { bind: string; quiet?: boolean }, io: CliIo): Promise<number> {
   let text: string;
   try {
     text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
@@ -16,7 +16,7 @@ export async function runEmulator(file: string, options: { bind: string }, io: C
   try {
     emulator = await startEmulator(parseEmulatorConfig(text, file), {
       bindAddress: options.bind,
-      log: (line) => io.stderr(`emulator: ${line}\n`),
+      log: options.quiet ? () => undefined : (line) => io.stderr(`emulator: ${line}\n`),
     });
   } catch (error) {
     if (error instanceof EmulatorConfigError) throw new CliError(error.message);
