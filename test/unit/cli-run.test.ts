@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../../src/cli/run.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { writeProject } from '../e2e/cli-helpers.js';
+
+function memoryIo(cwd: string, env: Record<string, string> = {}) {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdout: (text) => (out.stdout += text),
+    stderr: (text) => (out.stderr += text),
+    env,
+    cwd,
+    stdoutIsTTY: false,
+  };
+  return { io, out };
+}
+
+describe('run', () => {
+  it('explains that verify needs a newer Node.js', async () => {
+    const { io, out } = memoryIo(process.cwd());
+    const code = await run(['verify'], io, '20.20.2');
+    expect(code).toBe(2);
+    expect(out.stderr).toBe(
+      'orgcfg: orgcfg verify needs Node.js 22.19 or newer because its Salesforce client (jsforce) does; this is Node.js 20.20.2. Install a current LTS release (lint works on this version)\n',
+    );
+  });
+
+  it('prints help with exit 0', async () => {
+    const { io, out } = memoryIo(process.cwd());
+    expect(await run(['--help'], io)).toBe(0);
+    expect(out.stdout).toContain('Usage: orgcfg');
+  });
+
+  it('rejects an unknown command with exit 2', async () => {
+    const { io, out } = memoryIo(process.cwd());
+    expect(await run(['frobnicate'], io)).toBe(2);
+    expect(out.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('reports a missing project file with exit 2', async () => {
+    const cwd = writeProject({ 'readme.txt': 'no project here' });
+    const { io, out } = memoryIo(cwd);
+    expect(await run(['lint'], io)).toBe(2);
+    expect(out.stderr).toContain('no orgcfg.yaml found in');
+  });
+
+  it('rejects a bad --connect-to before loading anything', async () => {
+    const cwd = writeProject({ 'orgcfg.yaml': 'version: 1\n' });
+    const { io, out } = memoryIo(cwd);
+    expect(await run(['verify', '--connect-to', 'acme.my.salesforce.com=http://192.0.2.1:80'], io)).toBe(2);
+    expect(out.stderr).toContain('http is only allowed for loopback hosts');
+  });
+
+  it('ignores ORGCFG_ALLOW_HOSTS set in a .env file', async () => {
+    const cwd = writeProject({
+      'orgcfg.yaml': 'version: 1\norgs:\n  x:\n    loginUrl: https://collector.example.com\n    apiVersion: "66.0"\n    auth: { method: client-credentials, clientId: a, clientSecret: "${S}" }\n',
+      '.env': 'ORGCFG_ALLOW_HOSTS=collector.example.com\nS=value-from-dotenv\n',
+    });
+    const { io, out } = memoryIo(cwd);
+    expect(await run(['verify'], io)).toBe(2);
+    expect(out.stderr).toContain('host "collector.example.com" is not a Salesforce login host');
+  });
+});
