@@ -1,4 +1,4 @@
-/** The orgcfg library: load, lint, resolve and verify org files without the CLI. */
+/** The orgcfg library: load, lint, upgrade, resolve and verify org files without the CLI. */
 export type { Diagnostic, Position, Severity, RuleSeverity } from './report/diagnostic.js';
 export type { OrgResult, OrgError } from './report/org-result.js';
 export type { Project, OrgDefinition, ProjectHost, AuthSettings } from './project/model.js';
@@ -16,6 +16,19 @@ export { formatStylish } from './report/format/stylish.js';
 export { formatLintJson, formatVerifyJson, REPORT_FORMAT_VERSION } from './report/format/json.js';
 export { formatVerifyText } from './report/format/verify-text.js';
 export { API_VERSIONS, NEWEST_KNOWN_API_VERSION, findApiVersion } from './salesforce/api-versions.js';
+export { upgradeSource } from './upgrade/upgrade-source.js';
+export { updateEnvExample, type EnvExampleUpdate } from './upgrade/env-example.js';
+export { CURRENT_FORMAT_VERSION, FORMAT_MIGRATIONS, type FormatMigration } from './upgrade/formats/index.js';
+export type {
+  UpgradeOptions,
+  UpgradeResult,
+  UpgradeChange,
+  UpgradeProblem,
+  FollowUp,
+  NewVariable,
+  ProjectDefaults,
+  TargetAuthMethod,
+} from './upgrade/types.js';
 
 /**
  * Verifies the selected orgs of a project. Loaded on demand, because it pulls in jsforce,
