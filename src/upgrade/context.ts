@@ -5,12 +5,12 @@ import { SOAP_LOGIN_REMOVED_FROM, SOAP_LOGIN_RETIREMENT } from '../salesforce/ap
 import type { SourceEditor } from './source-editor.js';
 import type { FollowUp, NewVariable, ProjectDefaults, UpgradeChange, UpgradeOptions, UpgradeProblem } from './types.js';
 
-/** Why soap-password orgs must move: stated once so every message says it the same way. */
+/** The reason soap-password orgs must move, in one place so every message words it alike. */
 export const SOAP_LOGIN_REASON = `SOAP login() does not exist at API ${SOAP_LOGIN_REMOVED_FROM} and later, and is retired for every API version in ${SOAP_LOGIN_RETIREMENT}`;
 
 export type OrgData = Record<string, unknown>;
 
-/** What a migration reads and where it reports. */
+/** The input and the report lists of the migrations that run on one file. */
 export interface MigrationContext {
   readonly editor: SourceEditor;
   readonly options: UpgradeOptions;

@@ -1,7 +1,7 @@
 /**
  * Adds the variables that an upgrade introduces to `.env.example`, the committed list of the
  * variables a project needs. Existing lines, comments and order stay; new names go at the end
- * with empty values, because upgrade never knows or writes a secret.
+ * with empty values, because upgrade never reads or writes a secret.
  */
 import { detectEol } from './text-edit.js';
 import type { NewVariable } from './types.js';

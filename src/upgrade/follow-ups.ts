@@ -5,7 +5,7 @@
  */
 import type { TargetAuthMethod } from './types.js';
 
-/** What the checklist for one migrated org needs to know. */
+/** The facts about one migrated org that its checklist mentions. */
 export interface AuthFollowUpInput {
   readonly org: string;
   readonly method: TargetAuthMethod;

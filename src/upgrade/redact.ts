@@ -9,7 +9,7 @@ import { parseYamlSource } from '../project/yaml-source.js';
 import { scalarRanges } from './source-editor.js';
 import { applyTextEdits } from './text-edit.js';
 
-/** The text that stands in for a hidden value. */
+/** The placeholder printed in place of a hidden value. */
 export const REDACTED = '<redacted>';
 
 /** Returns `text` with the value of every secret field that is not a plain reference replaced. */

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { parseYamlSource, type DataPath, type YamlSource } from '../project/yaml-source.js';
 import { applyTextEdits, detectEol, endOfLastLine, lineStartOf, type TextEdit } from './text-edit.js';
 
-/** What sits at a data path. */
+/** The kind of node at a data path. */
 export type NodeKind = 'scalar' | 'map' | 'seq' | 'alias' | 'missing';
 
 /** A node found by data path, with what would make editing it unsafe. */
@@ -38,7 +38,7 @@ type PlainObject = Record<string, unknown>;
  */
 export class SourceEditor {
   readonly eol: string;
-  /** The data the file should hold after the edits. */
+  /** The data the file should contain after the edits. */
   readonly expected: unknown;
   private readonly edits: TextEdit[] = [];
   private readonly aliasNames = new Set<string>();
@@ -64,7 +64,7 @@ export class SourceEditor {
   }
 
   /**
-   * Applies the edits, parses the result and checks that it holds exactly the intended data.
+   * Applies the edits, parses the result and checks that it contains exactly the intended data.
    * Throws EditError when the text does not parse or its data differs, which would be a bug
    * in a migration; callers then keep the original text.
    */
@@ -74,7 +74,7 @@ export class SourceEditor {
     const syntax = reparsed.diagnostics.find((diagnostic) => diagnostic.severity === 'error');
     if (syntax) throw new EditError(`the edited text does not parse (${syntax.message})`);
     if (!isDeepStrictEqual(reparsed.data, this.expected)) {
-      throw new EditError('the edited text does not hold the intended data');
+      throw new EditError('the edited text does not contain the intended data');
     }
     return reparsed;
   }
@@ -127,13 +127,6 @@ export class SourceEditor {
     return linked;
   }
 
-  /** Keys of the map at `path`, in file order. */
-  keysOf(path: DataPath): string[] {
-    const located = this.locate(path);
-    if (!isMap(located.node)) return [];
-    return located.node.items.flatMap((item) => (isScalar(item.key) ? [String(item.key.value)] : []));
-  }
-
   /** Returns the quoting style of the scalar at `path`, such as `QUOTE_DOUBLE` or `PLAIN`. */
   scalarStyle(path: DataPath): string | undefined {
     const located = this.locate(path);
@@ -180,10 +173,10 @@ export class SourceEditor {
     const end = endOfLastLine(text, valueEnd);
     const comment = (pair.value as Node | null)?.comment ?? pair.key.comment;
     const indent = ' '.repeat(pair.key.range[0] - start);
-    const kept = comment
+    const keptComments = comment
       ? comment.split('\n').map((line) => `${indent}#${line}${this.eol}`).join('')
       : '';
-    this.edits.push({ start, end, text: kept });
+    this.edits.push({ start, end, text: keptComments });
     deleteIn(this.expected, [...mapPath, key]);
   }
 

@@ -11,8 +11,8 @@ export type TargetVersion =
   | { readonly ok: false; readonly message: string };
 
 /**
- * Resolves the `--api-version` value: `latest` (or nothing) is the newest version in the
- * table; any other value must be a known version that Salesforce still serves.
+ * Resolves the `--api-version` value. `latest` (or nothing) means the newest version in the
+ * table, and any other value must be a known version that Salesforce still serves.
  */
 export function resolveTargetVersion(requested: string | undefined): TargetVersion {
   const value = requested === undefined || requested === 'latest' ? NEWEST_KNOWN_API_VERSION : requested;

@@ -44,7 +44,7 @@ export function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-/** Returns the offset just past the line break ending the line that holds `offset`. */
+/** Returns the offset just past the line break that ends the line containing `offset`. */
 export function nextLineStart(text: string, offset: number): number {
   const newline = text.indexOf('\n', offset);
   return newline === -1 ? text.length : newline + 1;

@@ -31,7 +31,7 @@ export interface UpgradeOptions {
   readonly takenVariables?: readonly string[];
 }
 
-/** What kind of migration produced a change. */
+/** The kind of migration that produced a change. */
 export type ChangeKind = 'format' | 'api-version' | 'pin-api-version' | 'auth-method';
 
 /** One edit the upgrade makes, with the reason a user reads in the summary. */
@@ -47,9 +47,9 @@ export interface UpgradeChange {
 }
 
 /**
- * Something the upgrade could not do or wants the user to know. An `error` means the file is
- * not upgraded at all; a `warning` means a part was skipped or needs attention; an `info`
- * explains a deliberate choice.
+ * A step the upgrade could not take, or a fact the user should know. An `error` means the file
+ * is not upgraded at all. A `warning` means a part was skipped or needs attention, and an
+ * `info` explains a deliberate choice.
  */
 export interface UpgradeProblem {
   readonly severity: 'error' | 'warning' | 'info';
@@ -68,7 +68,7 @@ export interface FollowUp {
 export interface NewVariable {
   readonly name: string;
   readonly org: string;
-  /** What the variable holds, for the .env.example comment and the checklist. */
+  /** The variable's content, for the .env.example comment and the checklist. */
   readonly purpose: string;
 }
 

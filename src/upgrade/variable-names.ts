@@ -4,7 +4,7 @@
  * to `sfLegacyClientId`.
  */
 
-/** Which new variable a name is for, as words in upper case. */
+/** The purpose of a new variable, as words in upper case. */
 export type VariableRole = 'CLIENT_ID' | 'CLIENT_SECRET' | 'JWT_KEY';
 
 interface NamingPattern {
@@ -45,7 +45,7 @@ export function patternFromProject(org: string, variablesByOrg: ReadonlyMap<stri
   return undefined;
 }
 
-/** The fallback pattern: `SF_` and the org name in upper case, `.` and `-` turned into `_`. */
+/** Returns the fallback pattern: `SF_` and the org name in upper case, with `.` and `-` as `_`. */
 export function defaultPattern(org: string): NamingPattern {
   return { prefix: `SF_${orgToken(org)}`, separator: '_', letterCase: 'upper' };
 }

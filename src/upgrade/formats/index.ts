@@ -1,6 +1,6 @@
 /**
  * The registry of file format migrations, oldest first. Each migration lives in its own file,
- * `<from>-to-<to>.ts`, and moves a file from one format version to the next; the engine runs
+ * `<from>-to-<to>.ts`, and moves a file from one format version to the next. The engine runs
  * them in order from the file's `version` (1 when absent) up to CURRENT_FORMAT_VERSION.
  */
 import type { SourceEditor } from '../source-editor.js';
@@ -16,7 +16,7 @@ export interface FormatMigration {
   readonly description: string;
   /**
    * Plans edits on a file of format `from`. The chain sets `version` itself, and checks after
-   * each step that the file still parses and holds the data the editor was told to produce.
+   * each step that the file still parses and contains the data the editor recorded.
    */
   migrate(editor: SourceEditor): void;
 }
