@@ -33,6 +33,8 @@ export interface AtomicWriteFileSystem {
   close(fd: number): void;
   rename(from: string, to: string): void;
   unlink(file: string): void;
+  /** Flushes a directory entry after the rename; file systems that cannot do it may ignore it. */
+  syncDirectory(directory: string): void;
 }
 
 export const NODE_FILE_SYSTEM: AtomicWriteFileSystem = {
@@ -51,6 +53,17 @@ export const NODE_FILE_SYSTEM: AtomicWriteFileSystem = {
   close: (fd) => fs.closeSync(fd),
   rename: (from, to) => fs.renameSync(from, to),
   unlink: (file) => fs.unlinkSync(file),
+  syncDirectory(directory) {
+    let fd: number | undefined;
+    try {
+      fd = fs.openSync(directory, 'r');
+      fs.fsyncSync(fd);
+    } catch {
+      // Some platforms cannot fsync a directory; the rename has happened either way.
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
+    }
+  },
 };
 
 /**
@@ -82,6 +95,7 @@ export function writeFileAtomic(file: string, text: string, fileSystem: AtomicWr
     }
     throw error;
   }
+  fileSystem.syncDirectory(path.dirname(file));
 }
 
 interface FileOutcome {
