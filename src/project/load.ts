@@ -33,7 +33,7 @@ export function loadProject(file: string, host: ProjectHost): Project {
     sources.push(source);
     diagnostics.push(...checkSource(source));
     const data = usableData(source);
-    for (const key of ['defaults', 'include'] as const) {
+    for (const key of ['defaults', 'include', 'lint'] as const) {
       if (data && key in data) {
         diagnostics.push(
           at(source, [key], 'key', 'include', `${key} is only allowed in the project file; move it to ${root.file}`),

@@ -60,7 +60,7 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     prettyErrors: false,
     strict: true,
   });
-  const position = (offset: number): Position => toPosition(lineCounter, offset);
+  const position = (offset: number): Position => toPosition(lineCounter, offset, text);
 
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
@@ -114,9 +114,16 @@ function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
 }
 
-function toPosition(lineCounter: LineCounter, offset: number): Position {
+function toPosition(lineCounter: LineCounter, offset: number, text: string): Position {
   const { line, col } = lineCounter.linePos(offset);
-  return { line, column: col };
+  // yaml counts a byte-order mark as the first character of line 1; editors do not show it.
+  const bomShift = line === 1 && col > 1 && text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { line, column: col - bomShift };
+}
+
+/** Converts an offset in the source text to a 1-based line and column. */
+export function positionAt(source: YamlSource, offset: number): Position {
+  return toPosition(source.lineCounter, offset, source.text);
 }
 
 /** The node at a data path, with the map pair that holds it when it is a map value. */
@@ -175,8 +182,8 @@ export function rangeOf(
   if ((target === 'key' || !complete || node === null) && pairKey?.range) node = pairKey;
   if (!node?.range) return { start: { line: 1, column: 1 }, end: { line: 1, column: 1 } };
   return {
-    start: toPosition(source.lineCounter, node.range[0]),
-    end: toPosition(source.lineCounter, node.range[1]),
+    start: toPosition(source.lineCounter, node.range[0], source.text),
+    end: toPosition(source.lineCounter, node.range[1], source.text),
   };
 }
 
@@ -185,4 +192,36 @@ export function scalarAt(source: YamlSource, path: DataPath): { type?: string; s
   const found = findNode(source, path);
   if (found.depth !== path.length || !isScalar(found.node)) return undefined;
   return { type: found.node.type ?? undefined, source: found.node.source ?? undefined };
+}
+
+/**
+ * Builds a fix that replaces the scalar at `path` with `value`, keeping its quoting style:
+ * a quoted scalar stays quoted the same way, a plain one stays plain when `value` allows it.
+ * `quote: 'double'` forces double quotes, as an API version needs. Returns undefined for
+ * block scalars, aliases and missing nodes, which need a person.
+ */
+export function replaceScalarFix(
+  source: YamlSource,
+  path: DataPath,
+  value: string | boolean,
+  quote?: 'double',
+): { range: [number, number]; text: string } | undefined {
+  const found = findNode(source, path);
+  if (found.depth !== path.length || !isScalar(found.node) || !found.node.range) return undefined;
+  const { type, range } = found.node;
+  let text: string;
+  if (typeof value === 'boolean') text = String(value);
+  else if (quote === 'double' || type === 'QUOTE_DOUBLE') text = JSON.stringify(value);
+  else if (type === 'QUOTE_SINGLE') text = `'${value.replace(/'/g, "''")}'`;
+  else if (type === 'PLAIN' && isSafePlain(value)) text = value;
+  else if (type === 'PLAIN') text = JSON.stringify(value);
+  else return undefined;
+  return { range: [range[0], range[1]], text };
+}
+
+/** Tells whether `value` reads back as the same string when written as a plain scalar. */
+function isSafePlain(value: string): boolean {
+  if (value === '' || value !== value.trim()) return false;
+  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || /: |\s#|[\r\n]/.test(value)) return false;
+  return /^[^\s]/.test(value) && !/^(true|false|null|~|[-+]?[0-9.]+)$/i.test(value);
 }

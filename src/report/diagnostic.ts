@@ -26,6 +26,14 @@ export interface Diagnostic {
   readonly path: readonly (string | number)[];
   /** Extra machine-readable facts, such as the YAML error code. */
   readonly data?: Readonly<Record<string, string | number | boolean>>;
+  /** A replacement that `orgcfg lint --fix` applies; absent when the problem needs a person. */
+  readonly fix?: Fix;
+}
+
+/** Replaces the UTF-16 offsets `range` (start inclusive, end exclusive) of a file's text with `text`. */
+export interface Fix {
+  readonly range: readonly [number, number];
+  readonly text: string;
 }
 
 /** Formats a data path the way messages show it: `orgs.prod.auth.password`, `include[1]`. */

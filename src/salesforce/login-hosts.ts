@@ -91,3 +91,59 @@ export function isGenericLoginHost(hostname: string): boolean {
   const kind = classifyLoginHost(hostname);
   return kind === 'generic-production' || kind === 'generic-sandbox';
 }
+
+/** UI-only host suffixes and the My Domain suffix that serves logins for the same org. */
+const UI_TO_MY_DOMAIN: readonly (readonly [string, string])[] = [
+  ['.lightning.force.com', '.my.salesforce.com'],
+  ['.lightning.crmforce.mil', '.my.salesforce.mil'],
+  ['.lightning.sfcrmapps.cn', '.my.sfcrmproducts.cn'],
+  ['.my.site.com', '.my.salesforce.com'],
+  ['.my.salesforce-sites.com', '.my.salesforce.com'],
+];
+
+/**
+ * Tells whether a My Domain host has a form from before enhanced domains, which Salesforce
+ * stopped redirecting in Winter '25 and Spring '26: a sandbox without the `sandbox` partition
+ * (`acme--uat.my.salesforce.com`, `acme--uat.cs42.my.salesforce.com`) or a Developer Edition
+ * without the `develop` partition (`acme-dev-ed.my.salesforce.com`).
+ */
+export function isPreEnhancedMyDomain(hostname: string): boolean {
+  return enhancedFormOf(hostname.toLowerCase()) !== undefined;
+}
+
+function enhancedFormOf(host: string): string | undefined {
+  const legacy = /^([a-z0-9-]+?)(--[a-z0-9]+)?(?:\.(cs\d+))?\.my\.salesforce\.com$/.exec(host);
+  if (!legacy) return undefined;
+  const [, name = '', sandbox, instance] = legacy;
+  if (sandbox) return `${name}${sandbox}.sandbox.my.salesforce.com`;
+  if (instance) return undefined;
+  if (name.endsWith('-dev-ed')) return `${name}.develop.my.salesforce.com`;
+  return undefined;
+}
+
+/**
+ * Derives the enhanced My Domain login host from another host of the same org: a Lightning,
+ * Experience Cloud or Visualforce host, or a pre-enhanced My Domain. Returns undefined when the
+ * host does not name the org, as instanced hosts like na1.salesforce.com do not.
+ */
+export function suggestMyDomainHost(hostname: string): string | undefined {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  const enhanced = enhancedFormOf(host);
+  if (enhanced) return enhanced;
+  for (const [uiSuffix, loginSuffix] of UI_TO_MY_DOMAIN) {
+    if (host.endsWith(uiSuffix)) return `${host.slice(0, -uiSuffix.length)}${loginSuffix}`;
+  }
+  // Visualforce hosts append the package namespace: acme--c.vf.force.com, acme--uat--c.sandbox.vf.force.com.
+  const visualforce = /^([a-z0-9-]+?)(?:--([a-z0-9]+))?--[a-z0-9_]+\.(sandbox\.)?vf\.force\.com$/.exec(host);
+  if (visualforce) {
+    const [, name = '', sandbox, partition] = visualforce;
+    return partition && sandbox ? `${name}--${sandbox}.sandbox.my.salesforce.com` : `${name}.my.salesforce.com`;
+  }
+  return undefined;
+}
+
+/** Returns the sandbox name of a sandbox My Domain host (`uat` for acme--uat.sandbox.my.salesforce.com). */
+export function sandboxNameOf(hostname: string): string | undefined {
+  const match = /^[a-z0-9-]+?--([a-z0-9]+)\./.exec(hostname.toLowerCase());
+  return match?.[1];
+}

@@ -12,6 +12,8 @@ export interface SchemaProblem {
   readonly path: DataPath;
   readonly target: RangeTarget;
   readonly message: string;
+  /** The value that fixes the problem without a person's judgement, with its quoting. */
+  readonly replacement?: { readonly value: string | boolean; readonly quote?: 'double' };
 }
 
 /** Converts ajv errors in named steps: parse paths, drop redundant errors, phrase each one. */
@@ -82,8 +84,10 @@ function describe(error: ErrorObject, path: (string | number)[], data: unknown):
       const allowed = Object.keys((error.parentSchema?.properties as object | undefined) ?? {}).sort();
       return { path: [...path, extra], target: 'key', message: unknownKeyMessage(subject, extra, allowed) };
     }
-    case 'type':
-      return { path, target: 'value', message: typeMessage(subject, path, String(params.type), value) };
+    case 'type': {
+      const replacement = typeReplacement(path, String(params.type), value);
+      return { path, target: 'value', message: typeMessage(subject, path, String(params.type), value), ...(replacement ? { replacement } : {}) };
+    }
     case 'enum': {
       const allowed = (params.allowedValues as unknown[]).map((item) => JSON.stringify(item));
       const suggestion = typeof value === 'string' ? suggestClosest(value, (params.allowedValues as unknown[]).map(String)) : undefined;
@@ -144,6 +148,25 @@ function unknownKeyMessage(subject: string, extra: string, allowed: readonly str
   if (suggestion) return `unknown key "${extra}" ${where}; did you mean "${suggestion}"?`;
   if (allowed.length === 0) return `unknown key "${extra}" ${where}; remove it`;
   return `unknown key "${extra}" ${where}; expected one of ${allowed.map((key) => `"${key}"`).join(', ')}`;
+}
+
+/** Derives the fix for an unquoted API version or a YAML 1.1 boolean word. */
+function typeReplacement(path: readonly (string | number)[], expected: string, value: unknown): SchemaProblem['replacement'] {
+  const last = path[path.length - 1];
+  // Only whole numbers map to one version: 60 and 60.0 both mean "60.0", but 60.5 is no version.
+  if (last === 'apiVersion' && typeof value === 'number' && Number.isInteger(value)) return { value: `${value}.0`, quote: 'double' };
+  if (expected === 'boolean' && typeof value === 'string') {
+    const meant = booleanMeaning(value);
+    if (meant !== undefined) return { value: meant };
+  }
+  return undefined;
+}
+
+function booleanMeaning(value: string): boolean | undefined {
+  const lower = value.toLowerCase();
+  if (['yes', 'on', 'y', 'true'].includes(lower)) return true;
+  if (['no', 'off', 'n', 'false'].includes(lower)) return false;
+  return undefined;
 }
 
 function typeMessage(subject: string, path: readonly (string | number)[], expected: string, value: unknown): string {

@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import type { Diagnostic } from '../report/diagnostic.js';
-import { rangeOf, type YamlSource } from '../project/yaml-source.js';
+import { rangeOf, replaceScalarFix, type YamlSource } from '../project/yaml-source.js';
 import { convertSchemaErrors } from './schema-errors.js';
 
 const require = createRequire(import.meta.url);
@@ -33,6 +33,7 @@ export function validateSource(source: YamlSource): Diagnostic[] {
   const errors = (validate.errors ?? []) as ErrorObject[];
   return convertSchemaErrors(errors, source.data).map((problem) => {
     const { start, end } = rangeOf(source, problem.path, problem.target);
+    const fix = problem.replacement && replaceScalarFix(source, problem.path, problem.replacement.value, problem.replacement.quote);
     return {
       ruleId: 'schema',
       severity: 'error' as const,
@@ -41,6 +42,7 @@ export function validateSource(source: YamlSource): Diagnostic[] {
       start,
       end,
       path: problem.path,
+      ...(fix ? { fix } : {}),
     };
   });
 }

@@ -6,7 +6,8 @@ import { yaml } from '../helpers/source.js';
 
 function lint(files: Record<string, string>, entry = 'p/orgcfg.yaml') {
   const project = loadProject(entry, memoryHost(files));
-  return { project, diagnostics: lintProject(project) };
+  // These cases share one variable between orgs for brevity; test/lint covers that rule.
+  return { project, diagnostics: lintProject(project, { severities: { 'shared-secret-variable': 'off' } }) };
 }
 
 function brief(diagnostics: ReturnType<typeof lint>['diagnostics']) {

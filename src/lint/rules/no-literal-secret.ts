@@ -13,6 +13,11 @@ export const noLiteralSecret: Rule = {
   id: 'no-literal-secret',
   defaultSeverity: 'error',
   description: 'Secret fields (password, securityToken, clientSecret, ...) must be environment references',
+  explanation:
+    'password, securityToken, clientSecret, privateKey, refreshToken and authUrl must each hold exactly one environment reference, such as ${SF_PROD_CLIENT_SECRET}, without a default. A literal value, a default after :- or text around the reference would put all or part of a credential into a file that is committed, reviewed and copied. The message never repeats the value. If a real secret was committed, rotate it.',
+  bad: 'auth:\n  method: client-credentials\n  clientId: ${SF_PROD_CLIENT_ID}\n  clientSecret: s3cr3t-value\n',
+  good: 'auth:\n  method: client-credentials\n  clientId: ${SF_PROD_CLIENT_ID}\n  clientSecret: ${SF_PROD_CLIENT_SECRET}\n',
+  fixable: false,
   check(project, report) {
     for (const source of project.sources) {
       forEachAuthBlock(source, (orgName, auth, authPath) => {

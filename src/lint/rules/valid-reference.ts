@@ -9,6 +9,11 @@ export const validReference: Rule = {
   id: 'valid-reference',
   defaultSeverity: 'error',
   description: 'Environment references must follow the ${VAR}, ${VAR:-default}, ${VAR:?message} grammar',
+  explanation:
+    'String values may reference environment variables as ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message} or ${VAR?message}; $$ is a literal dollar sign. The unbraced $VAR form is rejected, because in a file of credentials a $ that silently swallows the next word is a worse failure than an error. Secret fields are checked by no-literal-secret instead, whose messages never repeat the value.',
+  bad: 'loginUrl: https://$MY_DOMAIN.my.salesforce.com\n',
+  good: 'loginUrl: https://${MY_DOMAIN}.my.salesforce.com\n',
+  fixable: false,
   check(project, report) {
     for (const source of project.sources) {
       forEachString(source, (value, path) => {
