@@ -14,8 +14,27 @@ export const VERSION = '0.1.0';
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+/**
+ * Oldest Node.js orgcfg runs on, as package.json's engines says: jsforce 3.10.17 and later
+ * load undici 8, which needs 22.19, and lint globs includes with fs.globSync (Node.js 22).
+ */
+const MINIMUM_NODE = [22, 19, 0] as const;
+
+/** Returns why this Node.js version is too old, or undefined when it is new enough. */
+export function checkNodeVersion(version: string): string | undefined {
+  const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
+  const [needMajor, needMinor] = MINIMUM_NODE;
+  if (major > needMajor || (major === needMajor && minor >= needMinor)) return undefined;
+  return `orgcfg needs Node.js ${needMajor}.${needMinor} or newer (its Salesforce client, jsforce, requires it); this is Node.js ${version}. Install a current LTS release`;
+}
+
 /** Runs orgcfg with `argv` (without the node and script paths) and returns the exit code. */
-export async function run(argv: readonly string[], io: CliIo, nodeVersion: string = '22.19.0'): Promise<number> {
+export async function run(argv: readonly string[], io: CliIo, nodeVersion: string = MINIMUM_NODE.join('.')): Promise<number> {
+  const unsupported = checkNodeVersion(nodeVersion);
+  if (unsupported) {
+    io.stderr(`orgcfg: ${unsupported}\n`);
+    return ExitCode.UsageOrInput;
+  }
   let exitCode: number = ExitCode.Ok;
   const program = new Command('orgcfg')
     .description('Declarative Salesforce org connections: lint, upgrade and verify YAML org files')
@@ -92,7 +111,6 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
           ...(options.color === false ? { color: false } : {}),
         },
         io,
-        nodeVersion,
       );
     });
 

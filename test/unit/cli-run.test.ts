@@ -16,13 +16,20 @@ function memoryIo(cwd: string, env: Record<string, string> = {}) {
 }
 
 describe('run', () => {
-  it('explains that verify needs a newer Node.js', async () => {
+  it.each(['lint', 'verify'])('explains that %s needs a newer Node.js', async (command) => {
     const { io, out } = memoryIo(process.cwd());
-    const code = await run(['verify'], io, '20.20.2');
+    const code = await run([command], io, '20.20.2');
     expect(code).toBe(2);
     expect(out.stderr).toBe(
-      'orgcfg: orgcfg verify needs Node.js 22.19 or newer because its Salesforce client (jsforce) does; this is Node.js 20.20.2. Install a current LTS release (lint works on this version)\n',
+      'orgcfg: orgcfg needs Node.js 22.19 or newer (its Salesforce client, jsforce, requires it); this is Node.js 20.20.2. Install a current LTS release\n',
     );
+  });
+
+  it('accepts Node.js 22.19 and later majors', async () => {
+    const { checkNodeVersion } = await import('../../src/cli/run.js');
+    expect(checkNodeVersion('22.19.0')).toBeUndefined();
+    expect(checkNodeVersion('24.1.0')).toBeUndefined();
+    expect(checkNodeVersion('22.12.0')).toMatch(/needs Node.js 22.19/);
   });
 
   it('prints help with exit 0', async () => {

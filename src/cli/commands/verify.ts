@@ -23,12 +23,8 @@ export interface VerifyCommandOptions {
   readonly color?: boolean;
 }
 
-/** jsforce 3.10.17 and later load undici 8, which needs Node.js 22.19 or newer. */
-const MINIMUM_NODE_FOR_VERIFY = [22, 19] as const;
-
 /** Runs `orgcfg verify` and returns the exit code. */
-export async function runVerify(paths: readonly string[], options: VerifyCommandOptions, io: CliIo, nodeVersion: string): Promise<number> {
-  checkNodeVersion(nodeVersion);
+export async function runVerify(paths: readonly string[], options: VerifyCommandOptions, io: CliIo): Promise<number> {
   if (options.format !== 'text' && options.format !== 'json') {
     throw new CliError(`unknown format "${options.format}"; use text or json`);
   }
@@ -73,16 +69,6 @@ export async function runVerify(paths: readonly string[], options: VerifyCommand
 
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return ExitCode.UsageOrInput;
   return results.some((result) => result.status !== 'ok') ? ExitCode.ProblemsFound : ExitCode.Ok;
-}
-
-function checkNodeVersion(version: string): void {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  const [needMajor, needMinor] = MINIMUM_NODE_FOR_VERIFY;
-  if (major < needMajor || (major === needMajor && minor < needMinor)) {
-    throw new CliError(
-      `orgcfg verify needs Node.js ${needMajor}.${needMinor} or newer because its Salesforce client (jsforce) does; this is Node.js ${version}. Install a current LTS release (lint works on this version)`,
-    );
-  }
 }
 
 /**
