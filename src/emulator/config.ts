@@ -2,6 +2,10 @@
  * The emulator file: which orgs, users and connected apps `orgcfg emulator` serves.
  */
 
+import { createPublicKey, X509Certificate, type KeyObject } from 'node:crypto';
+import fs from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+
 import { LineCounter, parseDocument, type Node } from 'yaml';
 
 import {
@@ -13,16 +17,17 @@ import {
 } from '../salesforce/api-versions.js';
 import { classifyLoginHost } from '../salesforce/login-hosts.js';
 import { closestMatch, ConfigReader, quoteList, type ConfigProblem, type MapEntry } from './config-reader.js';
-import { FAULT_CODES, isFaultCode, type FaultCode } from './faults.js';
+import { FAULT_CODES, type FaultCode } from './faults.js';
 import { deriveId, normalizeId } from './ids.js';
+import { OAUTH_ERROR_SWITCH_NAMES, type OAuthErrorSwitch } from './oauth-errors.js';
 
 /** Form of the SOAP `faultcode`: `INVALID_LOGIN` (bare) or `sf:INVALID_LOGIN` (prefixed). */
 export type FaultcodeStyle = 'bare' | 'prefixed';
 
 /** OAuth 2.0 flows that a connected app can allow. */
-export type OAuthFlow = 'client_credentials' | 'password';
+export type OAuthFlow = 'client_credentials' | 'jwt_bearer' | 'password' | 'refresh_token';
 
-export const OAUTH_FLOWS: readonly OAuthFlow[] = ['client_credentials', 'password'];
+export const OAUTH_FLOWS: readonly OAuthFlow[] = ['client_credentials', 'jwt_bearer', 'password', 'refresh_token'];
 
 /**
  * Orgs, users and connected apps served by the emulator, with every default applied and
@@ -43,6 +48,7 @@ export const OAUTH_FLOWS: readonly OAuthFlow[] = ['client_credentials', 'passwor
  *     apiEnabled: true            # false: SOAP login() returns API_DISABLED_FOR_ORG, REST returns 403
  *     trustedIp: false            # true: the password alone is accepted, without the security token
  *     dailyApiRequests: { max: 15000, remaining: 15000 }
+ *     oauthError: null            # an OAuth error that every token request for this org returns (see below)
  *     instanceName: USA123        # Organization.InstanceName; default: derived from the key
  *     organizationType: Enterprise Edition
  *     users:
@@ -55,14 +61,28 @@ export const OAUTH_FLOWS: readonly OAuthFlow[] = ['client_credentials', 'passwor
  *         passwordExpired: false            # true: login succeeds with a session that REST refuses
  *         apiEnabled: true                  # false: API_CURRENTLY_DISABLED
  *         fault: null                       # a fault code that every SOAP login of this user returns
+ *         oauthError: null                  # an OAuth error that every token request for this user returns
  *     apps:
  *       - name: orgcfg-ci                   # required; unique within the org
  *         clientId: ...                     # required; unique across all orgs
  *         clientSecret: ...                 # required
- *         flows: [client_credentials, password]  # required
+ *         flows: [client_credentials, password]  # required; also jwt_bearer and refresh_token
  *         runAs: integration@acme.com       # the client credentials user, one of this org's users
- *         scopes: [api]                     # scopes granted to client credentials tokens
+ *         scopes: [api]                     # scopes granted to client credentials, JWT and refresh tokens
+ *         certificate: certs/ci.crt         # PEM text, or a path relative to the emulator file; required for jwt_bearer
+ *         preAuthorizedUsers: [integration@acme.com]  # users the JWT bearer flow may log in, or "all"
+ *         requireSecret: true               # false: the refresh token grant accepts requests without client_secret
+ *         refreshTokens:                    # refresh tokens this app has issued
+ *           - user: integration@acme.com
+ *             token: ...
+ *             revoked: false                # true: the token gets invalid_grant "expired access/refresh token"
+ *         oauthError: null                  # an OAuth error that every token request of this app returns
  * ```
+ *
+ * `oauthError` names one of the errors in `oauth-errors.ts` (invalid_app_access, inactive_user,
+ * inactive_org, rate_limit_exceeded, OAUTH_APP_BLOCKED, invalid_request, ip_restricted,
+ * authentication_failure, expired_token). The org's switch wins over the app's, and the app's
+ * over the user's. Each applies only after the client and the user have passed their own checks.
  */
 export interface EmulatorConfig {
   readonly faultcodeStyle: FaultcodeStyle;
@@ -84,6 +104,8 @@ export interface EmulatorOrg {
   readonly apiEnabled: boolean;
   readonly trustedIp: boolean;
   readonly dailyApiRequests: { readonly max: number; readonly remaining: number };
+  /** OAuth error forced on every token request for this org, or null. */
+  readonly oauthError: OAuthErrorSwitch | null;
   readonly instanceName: string;
   readonly organizationType: string;
   readonly users: readonly EmulatorUser[];
@@ -103,6 +125,8 @@ export interface EmulatorUser {
   readonly apiEnabled: boolean;
   /** Fault code forced on every SOAP login of this user, or null. */
   readonly fault: FaultCode | null;
+  /** OAuth error forced on every token request for this user, or null. */
+  readonly oauthError: OAuthErrorSwitch | null;
 }
 
 export interface EmulatorApp {
@@ -113,6 +137,32 @@ export interface EmulatorApp {
   /** Username of the client credentials run-as user, or null when the app has none. */
   readonly runAs: string | null;
   readonly scopes: readonly string[];
+  /** Public key of the certificate that checks JWT bearer assertions, or null when the app has none. */
+  readonly certificate: KeyObject | null;
+  /** Usernames the JWT bearer flow may log in, or "all". */
+  readonly preAuthorizedUsers: readonly string[] | 'all';
+  /** Whether the refresh token grant needs the client secret. */
+  readonly requireSecret: boolean;
+  readonly refreshTokens: readonly EmulatorRefreshToken[];
+  /** OAuth error forced on every token request of this app, or null. */
+  readonly oauthError: OAuthErrorSwitch | null;
+}
+
+/** A refresh token that an app issued to one of its org's users. */
+export interface EmulatorRefreshToken {
+  /** Username, as written in the user's entry. */
+  readonly user: string;
+  /** The token value. Never logged. */
+  readonly token: string;
+  readonly revoked: boolean;
+}
+
+/** Options of parseEmulatorConfig. */
+export interface ParseEmulatorConfigOptions {
+  /** Directory that relative certificate paths start from; default: the directory of the file name. */
+  readonly directory?: string;
+  /** Reads a certificate file; default: fs.readFileSync as UTF-8. */
+  readonly readFile?: (file: string) => string;
 }
 
 /** An invalid emulator file. The message has one line per problem: `file:line:col: problem; fix`. */
@@ -146,6 +196,7 @@ const ORG_KEYS = [
   'apiEnabled',
   'trustedIp',
   'dailyApiRequests',
+  'oauthError',
   'instanceName',
   'organizationType',
   'users',
@@ -161,8 +212,22 @@ const USER_KEYS = [
   'passwordExpired',
   'apiEnabled',
   'fault',
+  'oauthError',
 ];
-const APP_KEYS = ['name', 'clientId', 'clientSecret', 'flows', 'runAs', 'scopes'];
+const APP_KEYS = [
+  'name',
+  'clientId',
+  'clientSecret',
+  'flows',
+  'runAs',
+  'scopes',
+  'certificate',
+  'preAuthorizedUsers',
+  'requireSecret',
+  'refreshTokens',
+  'oauthError',
+];
+const REFRESH_TOKEN_KEYS = ['user', 'token', 'revoked'];
 const LIMIT_KEYS = ['max', 'remaining'];
 
 /** Org keys become parts of messages and logs, so they stay plain. */
@@ -177,7 +242,7 @@ const DEFAULT_DAILY_API_REQUESTS = 15000;
  * Parses the emulator file `text` and applies defaults. `fileName` is used only in messages.
  * Throws EmulatorConfigError listing every problem found.
  */
-export function parseEmulatorConfig(text: string, fileName: string): EmulatorConfig {
+export function parseEmulatorConfig(text: string, fileName: string, options: ParseEmulatorConfigOptions = {}): EmulatorConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const reader = new ConfigReader(document, lineCounter);
@@ -187,7 +252,11 @@ export function parseEmulatorConfig(text: string, fileName: string): EmulatorCon
     throw new EmulatorConfigError(fileName, reader.problems);
   }
 
-  const config = new FileReader(reader).readFile(document.contents as Node | null);
+  const files = {
+    directory: options.directory ?? dirname(resolvePath(fileName)),
+    readFile: options.readFile ?? ((file: string) => fs.readFileSync(file, 'utf8')),
+  };
+  const config = new FileReader(reader, files).readFile(document.contents as Node | null);
   if (reader.problems.length > 0 || !config) {
     throw new EmulatorConfigError(fileName, reader.problems);
   }
@@ -202,8 +271,12 @@ class FileReader {
   private readonly clientIds = new Map<string, number>();
   private readonly organizationIds = new Map<string, number>();
   private readonly myDomains = new Map<string, number>();
+  private readonly refreshTokens = new Map<string, number>();
 
-  constructor(private readonly reader: ConfigReader) {}
+  constructor(
+    private readonly reader: ConfigReader,
+    private readonly files: Required<ParseEmulatorConfigOptions>,
+  ) {}
 
   readFile(contents: Node | null): EmulatorConfig | undefined {
     const { reader } = this;
@@ -267,6 +340,7 @@ class FileReader {
       apiEnabled: reader.optionalBoolean(fields, 'apiEnabled', path, true),
       trustedIp: reader.optionalBoolean(fields, 'trustedIp', path, false),
       dailyApiRequests: this.readDailyApiRequests(fields.get('dailyApiRequests'), path),
+      oauthError: this.readOAuthError(fields.get('oauthError'), path),
       instanceName: reader.optionalString(fields, 'instanceName', path) ?? defaultInstanceName(organizationId, sandbox),
       organizationType: reader.optionalString(fields, 'organizationType', path) ?? 'Enterprise Edition',
     };
@@ -418,6 +492,7 @@ class FileReader {
     const passwordExpired = reader.optionalBoolean(fields, 'passwordExpired', path, false);
     const apiEnabled = reader.optionalBoolean(fields, 'apiEnabled', path, true);
     const fault = this.readFault(fields.get('fault'), path);
+    const oauthError = this.readOAuthError(fields.get('oauthError'), path);
     if (username === undefined || password === undefined) return undefined;
 
     return {
@@ -430,6 +505,7 @@ class FileReader {
       passwordExpired,
       apiEnabled,
       fault,
+      oauthError,
     };
   }
 
@@ -472,14 +548,24 @@ class FileReader {
   }
 
   private readFault(entry: MapEntry | undefined, path: string): FaultCode | null {
-    if (!entry || entry.value === null || (entry.value as { value?: unknown }).value === null) return null;
-    const value = this.reader.readString(entry, `${path}.fault`);
-    if (value === undefined) return null;
-    if (isFaultCode(value)) return value;
+    return this.readNamedSwitch(entry, `${path}.fault`, FAULT_CODES, 'fault code');
+  }
 
-    const suggestion = closestMatch(value, FAULT_CODES);
+  private readOAuthError(entry: MapEntry | undefined, path: string): OAuthErrorSwitch | null {
+    return this.readNamedSwitch(entry, `${path}.oauthError`, OAUTH_ERROR_SWITCH_NAMES, 'OAuth error');
+  }
+
+  /** Reads a value that must be null or one of `names`, and suggests the closest name for a typo. */
+  private readNamedSwitch<T extends string>(entry: MapEntry | undefined, path: string, names: readonly T[], kind: string): T | null {
+    if (!entry || entry.value === null || (entry.value as { value?: unknown }).value === null) return null;
+    const value = this.reader.readString(entry, path);
+    if (value === undefined) return null;
+    const known = names.find((name) => name === value);
+    if (known) return known;
+
+    const suggestion = closestMatch(value, names);
     const hint = suggestion ? `did you mean "${suggestion}"? ` : '';
-    this.reader.report(entry.value, `${path}.fault "${value}" is not a known fault code; ${hint}use null or one of ${FAULT_CODES.join(', ')}`);
+    this.reader.report(entry.value, `${path} "${value}" is not a known ${kind}; ${hint}use null or one of ${names.join(', ')}`);
     return null;
   }
 
@@ -520,12 +606,112 @@ class FileReader {
     const runAs = this.readRunAs(fields.get('runAs'), path, orgKey, users);
     const scopesEntry = fields.get('scopes');
     const scopes = (scopesEntry && reader.readStringList(scopesEntry, `${path}.scopes`)) ?? ['api'];
+    const certificate = this.readCertificate(fields.get('certificate'), path);
+    const preAuthorizedUsers = this.readPreAuthorizedUsers(fields.get('preAuthorizedUsers'), path, orgKey, users);
+    const requireSecret = reader.optionalBoolean(fields, 'requireSecret', path, true);
+    const refreshTokens = this.readRefreshTokens(fields.get('refreshTokens'), path, orgKey, users);
+    const oauthError = this.readOAuthError(fields.get('oauthError'), path);
     if (name === undefined || clientId === undefined || clientSecret === undefined || !flows) return undefined;
 
     if (clientId === '') reader.report(fields.get('clientId')!.value, `${path}.clientId is empty; give the app a consumer key`);
     if (clientSecret === '') reader.report(fields.get('clientSecret')!.value, `${path}.clientSecret is empty; give the app a consumer secret`);
+    if (flows.includes('jwt_bearer') && !certificate && !fields.has('certificate')) {
+      reader.report(node, `${path} allows jwt_bearer but has no "certificate"; add the PEM certificate whose key signs the assertions, or a path to it`);
+    }
     this.claimUnique(this.clientIds, clientId, fields.get('clientId')!.value, `${path}.clientId`);
-    return { name, clientId, clientSecret, flows, runAs, scopes };
+    return { name, clientId, clientSecret, flows, runAs, scopes, certificate, preAuthorizedUsers, requireSecret, refreshTokens, oauthError };
+  }
+
+  /** Reads a PEM certificate given inline or as a path relative to the emulator file, and returns its public key. */
+  private readCertificate(entry: MapEntry | undefined, path: string): KeyObject | null {
+    if (!entry) return null;
+    const value = this.reader.readString(entry, `${path}.certificate`);
+    if (value === undefined) return null;
+
+    let pem = value;
+    if (!value.includes('-----BEGIN')) {
+      const file = resolvePath(this.files.directory, value);
+      try {
+        pem = this.files.readFile(file);
+      } catch (error) {
+        const reason = (error as { code?: string }).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+        this.reader.report(entry.value, `${path}.certificate: cannot read ${file}: ${reason}; give PEM text or a path relative to the emulator file`);
+        return null;
+      }
+    }
+    try {
+      return createPublicKey(new X509Certificate(pem).publicKey.export({ type: 'spki', format: 'pem' }));
+    } catch {
+      this.reader.report(entry.value, `${path}.certificate is not a PEM X.509 certificate; give the "-----BEGIN CERTIFICATE-----" text or a path to it`);
+      return null;
+    }
+  }
+
+  private readPreAuthorizedUsers(
+    entry: MapEntry | undefined,
+    path: string,
+    orgKey: string,
+    users: readonly EmulatorUser[],
+  ): readonly string[] | 'all' {
+    if (!entry) return [];
+    const scalar = entry.value as { value?: unknown } | null;
+    if (scalar?.value === 'all') return 'all';
+    const values = this.reader.readStringList(entry, `${path}.preAuthorizedUsers`);
+    if (!values) return [];
+    return values.flatMap((value) => {
+      const user = this.findOrgUser(value, users);
+      if (user) return [user.username];
+      this.reader.report(entry.value, `${path}.preAuthorizedUsers has "${value}", which is not a user of org "${orgKey}"; use "all" or usernames of that org`);
+      return [];
+    });
+  }
+
+  private readRefreshTokens(
+    entry: MapEntry | undefined,
+    path: string,
+    orgKey: string,
+    users: readonly EmulatorUser[],
+  ): EmulatorRefreshToken[] {
+    if (!entry) return [];
+    const { reader } = this;
+    const items = reader.readSequence(entry, `${path}.refreshTokens`) ?? [];
+    const tokens: EmulatorRefreshToken[] = [];
+    items.forEach((item, index) => {
+      const itemPath = `${path}.refreshTokens[${index}]`;
+      const fields = reader.readMap(item, itemPath, REFRESH_TOKEN_KEYS);
+      if (!fields) return;
+      const userEntry = fields.get('user');
+      const tokenEntry = fields.get('token');
+      if (!userEntry) reader.report(item, `${itemPath} has no "user"; add the username the token belongs to`);
+      if (!tokenEntry) reader.report(item, `${itemPath} has no "token"; add the refresh token value`);
+      const username = userEntry && reader.readString(userEntry, `${itemPath}.user`);
+      const token = tokenEntry && reader.readString(tokenEntry, `${itemPath}.token`);
+      const revoked = reader.optionalBoolean(fields, 'revoked', itemPath, false);
+      if (username === undefined || token === undefined) return;
+
+      const user = this.findOrgUser(username, users);
+      if (!user) {
+        reader.report(userEntry!.value, `${itemPath}.user "${username}" is not a user of org "${orgKey}"; use a username of that org`);
+        return;
+      }
+      if (token === '') {
+        reader.report(tokenEntry!.value, `${itemPath}.token is empty; give the refresh token a value`);
+        return;
+      }
+      // The message names the line only, so that a duplicate token value is never printed.
+      const firstLine = this.refreshTokens.get(token);
+      if (firstLine !== undefined) {
+        reader.report(tokenEntry!.value, `${itemPath}.token is already used at line ${firstLine}; give each refresh token its own value`);
+        return;
+      }
+      this.refreshTokens.set(token, reader.lineOf(tokenEntry!.value!));
+      tokens.push({ user: user.username, token, revoked });
+    });
+    return tokens;
+  }
+
+  private findOrgUser(username: string, users: readonly EmulatorUser[]): EmulatorUser | undefined {
+    return users.find((candidate) => candidate.username.toLowerCase() === username.toLowerCase());
   }
 
   private readFlows(entry: MapEntry | undefined, path: string, appNode: Node): OAuthFlow[] | undefined {

@@ -2,7 +2,7 @@
  * The OAuth 2.0 client credentials grant: a connected app logs in as its run-as user.
  */
 
-import { authenticateClient, grantError, OAUTH_ERRORS, type GrantHandler } from './oauth-common.js';
+import { authenticateClient, forcedError, grantError, OAUTH_ERRORS, type GrantHandler } from './oauth-common.js';
 
 export const clientCredentialsGrant: GrantHandler = (context) => {
   // Salesforce serves this grant only on an org's My Domain, because the generic hosts cannot
@@ -18,5 +18,5 @@ export const clientCredentialsGrant: GrantHandler = (context) => {
     // NOTE: no captured response confirms this description for an app without a run-as user.
     return grantError('invalid_grant', 'no client credentials user enabled');
   }
-  return { ok: true, org, user, app, scope: app.scopes.join(' ') };
+  return forcedError(org, app, user) ?? { ok: true, org, user, app, scope: app.scopes.join(' ') };
 };

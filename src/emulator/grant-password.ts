@@ -4,7 +4,7 @@
  */
 
 import { checkCredentials } from './credentials.js';
-import { authenticateClient, OAUTH_ERRORS, type GrantHandler } from './oauth-common.js';
+import { authenticateClient, forcedError, OAUTH_ERRORS, type GrantHandler } from './oauth-common.js';
 
 export const passwordGrant: GrantHandler = (context) => {
   const client = authenticateClient(context, 'password');
@@ -21,6 +21,8 @@ export const passwordGrant: GrantHandler = (context) => {
   if (!check.ok || check.org !== client.org || check.user.passwordExpired) {
     return OAUTH_ERRORS.authenticationFailure;
   }
+  const forced = forcedError(check.org, client.app, check.user);
+  if (forced) return forced;
   // The username-password flow grants no scopes, so its response has no `scope`.
   return { ok: true, org: check.org, user: check.user, app: client.app, scope: undefined };
 };

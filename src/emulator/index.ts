@@ -11,12 +11,15 @@ export {
   type EmulatorApp,
   type EmulatorConfig,
   type EmulatorOrg,
+  type EmulatorRefreshToken,
   type EmulatorUser,
+  type ParseEmulatorConfigOptions,
   type FaultcodeStyle,
   type OAuthFlow,
 } from './config.js';
 export type { ConfigProblem } from './config-reader.js';
 export { FAULT_CODES, type FaultCode } from './faults.js';
+export { OAUTH_ERROR_SWITCHES, OAUTH_ERROR_SWITCH_NAMES, type OAuthErrorSwitch } from './oauth-errors.js';
 export {
   EMULATOR_BIND_ADDRESS,
   MAX_BODY_BYTES,

@@ -2,8 +2,9 @@
  * Types and checks shared by the OAuth 2.0 grant handlers of the token endpoint.
  */
 
-import type { EmulatorApp, EmulatorOrg, EmulatorUser } from './config.js';
+import type { EmulatorApp, EmulatorOrg, EmulatorUser, OAuthFlow } from './config.js';
 import { orgsServedBy, type EmulatorRequest } from './context.js';
+import { OAUTH_ERROR_SWITCHES } from './oauth-errors.js';
 
 /** An OAuth error: `{"error": …, "error_description": …}` with an HTTP status. */
 export interface OAuthError {
@@ -54,26 +55,50 @@ export const OAUTH_ERRORS = {
   flowNotAllowed: grantError('unsupported_grant_type', 'grant type not supported'),
   authenticationFailure: grantError('invalid_grant', 'authentication failure'),
   wrongDomain: grantError('invalid_grant', 'request not supported on this domain'),
+  invalidAssertion: grantError('invalid_grant', 'invalid assertion'),
+  notApproved: grantError('invalid_grant', "user hasn't approved this consumer"),
+  // NOTE: sf CLI surfaces "audience is invalid" verbatim, and a Salesforce help page shows
+  // "Audience validation failed"; which one the token endpoint sends today is unverified.
+  audienceInvalid: grantError('invalid_grant', 'audience is invalid'),
+  expiredToken: grantError('invalid_grant', 'expired access/refresh token'),
 } as const;
 
+/** Finds the connected app with `clientId` among the apps of the orgs that the receiving host serves. */
+export function findClientApp(
+  context: GrantContext,
+  clientId: string | undefined,
+): { org: EmulatorOrg; app: EmulatorApp } | undefined {
+  const { state, listener } = context.request;
+  for (const org of orgsServedBy(state, listener)) {
+    const app = org.apps.find((candidate) => candidate.clientId === clientId);
+    if (app) return { org, app };
+  }
+  return undefined;
+}
+
 /**
- * Finds the connected app with `clientId` among the apps of the orgs that the receiving host
- * serves, and checks its secret and that it allows `flow`. An app logs in only users of its
- * own org.
+ * Finds the connected app with the request's client id among the apps of the orgs that the
+ * receiving host serves, and checks its secret and that it allows `flow`. An app logs in only
+ * users of its own org.
  */
 export function authenticateClient(
   context: GrantContext,
-  flow: EmulatorApp['flows'][number],
+  flow: OAuthFlow,
 ): { ok: true; org: EmulatorOrg; app: EmulatorApp } | { ok: false; error: OAuthError } {
-  const { clientId, clientSecret } = context.client;
-  const { state, listener } = context.request;
+  const found = findClientApp(context, context.client.clientId);
+  if (!found) return OAUTH_ERRORS.unknownClient;
+  if (context.client.clientSecret !== found.app.clientSecret) return OAUTH_ERRORS.wrongSecret;
+  if (!found.app.flows.includes(flow)) return OAUTH_ERRORS.flowNotAllowed;
+  return { ok: true, ...found };
+}
 
-  for (const org of orgsServedBy(state, listener)) {
-    const app = org.apps.find((candidate) => candidate.clientId === clientId);
-    if (!app) continue;
-    if (clientSecret !== app.clientSecret) return OAUTH_ERRORS.wrongSecret;
-    if (!app.flows.includes(flow)) return OAUTH_ERRORS.flowNotAllowed;
-    return { ok: true, org, app };
-  }
-  return OAUTH_ERRORS.unknownClient;
+/**
+ * Returns the OAuth error that the emulator file forces on this org, app or user, or undefined.
+ * The org's switch wins over the app's, and the app's over the user's.
+ */
+export function forcedError(org: EmulatorOrg, app: EmulatorApp, user: EmulatorUser): { ok: false; error: OAuthError } | undefined {
+  const name = org.oauthError ?? app.oauthError ?? user.oauthError;
+  if (!name) return undefined;
+  const forced = OAUTH_ERROR_SWITCHES[name];
+  return grantError(forced.error, forced.description);
 }

@@ -6,13 +6,17 @@ import { createHmac } from 'node:crypto';
 
 import { jsonResponse, myDomainListener, textResponse, type EmulatorRequest, type EmulatorResponse } from './context.js';
 import { clientCredentialsGrant } from './grant-client-credentials.js';
+import { jwtBearerGrant } from './grant-jwt-bearer.js';
 import { passwordGrant } from './grant-password.js';
+import { refreshTokenGrant } from './grant-refresh-token.js';
 import { OAUTH_ERRORS, type ClientCredentials, type GrantHandler, type OAuthError } from './oauth-common.js';
 
 /** Grant handlers by `grant_type`. Any other value gets `unsupported_grant_type`. */
 const GRANT_HANDLERS: ReadonlyMap<string, GrantHandler> = new Map([
   ['client_credentials', clientCredentialsGrant],
   ['password', passwordGrant],
+  ['refresh_token', refreshTokenGrant],
+  ['urn:ietf:params:oauth:grant-type:jwt-bearer', jwtBearerGrant],
 ]);
 
 export function handleToken(request: EmulatorRequest): EmulatorResponse {

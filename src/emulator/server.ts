@@ -36,6 +36,13 @@ export interface RunningEmulator {
   domains: EmulatorDomain[];
   /** "host=url,host=url", the value for verify's --connect-to option */
   connectTo: string;
+  /**
+   * Returns every session id and access token the emulator has issued, ended or not. For
+   * tests that check no server-issued token reaches an output.
+   */
+  issuedTokens(): string[];
+  /** Returns the session ids and access tokens that no logout or revoke has ended yet. */
+  liveTokens(): string[];
   /** Stops every listener and closes open connections. */
   close(): Promise<void>;
 }
@@ -90,6 +97,8 @@ export async function startEmulator(config: EmulatorConfig, options: StartEmulat
   return {
     domains,
     connectTo: domains.map((domain) => `${domain.host}=${domain.url}`).join(','),
+    issuedTokens: () => state.sessions.issuedTokens(),
+    liveTokens: () => state.sessions.liveTokens(),
     close() {
       closing ??= Promise.all(servers.map(closeServer)).then(() => log('emulator stopped'));
       return closing;

@@ -29,11 +29,24 @@ export type NewSession = Omit<Session, 'token' | 'issuedAt'>;
  */
 export class SessionStore {
   private readonly sessions = new Map<string, Session>();
+  /** Every token ever issued, in order, including ended ones. */
+  private readonly issued: string[] = [];
 
   create(fields: NewSession): Session {
     const session: Session = { ...fields, token: newSessionId(fields.org.organizationId), issuedAt: Date.now() };
     this.sessions.set(session.token, session);
+    this.issued.push(session.token);
     return session;
+  }
+
+  /** Returns every session id and access token issued so far, ended or not. */
+  issuedTokens(): string[] {
+    return [...this.issued];
+  }
+
+  /** Returns the tokens of the sessions that have not been ended. */
+  liveTokens(): string[] {
+    return [...this.sessions.keys()];
   }
 
   find(token: string | undefined | null): Session | undefined {

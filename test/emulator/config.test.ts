@@ -45,9 +45,14 @@ describe('parseEmulatorConfig on the demo file', () => {
     expect(acme.apps[0]).toMatchObject({
       clientId: '3MVG9demoProdClientId',
       clientSecret: 'demo-prod-client-secret',
-      flows: ['client_credentials'],
+      flows: ['client_credentials', 'jwt_bearer', 'refresh_token'],
       runAs: 'integration@acme.com',
+      preAuthorizedUsers: ['integration@acme.com'],
+      requireSecret: true,
+      refreshTokens: [{ user: 'integration@acme.com', token: 'demo-prod-refresh-token', revoked: false }],
+      oauthError: null,
     });
+    expect(acme.apps[0]!.certificate?.asymmetricKeyType).toBe('rsa');
   });
 
   it('reads the UAT sandbox', () => {
