@@ -6,6 +6,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Whether stdout is a terminal, which turns color on unless NO_COLOR is set. */
   readonly stdoutIsTTY: boolean;
+  /** Reads all of standard input, for `orgcfg lint --stdin`. */
+  readonly readStdin?: () => Promise<string>;
   /** Aborted on SIGINT or SIGTERM, for long-running commands such as the emulator. */
   readonly signal?: AbortSignal;
 }
