@@ -39,6 +39,17 @@ export function createProjectHost(cwd: string): ProjectHost {
         .map((match) => path.join(directory, match))
         .filter((match) => isFile(path.resolve(cwd, match)));
     },
+    isInside(file, directory) {
+      // Symbolic links are followed on both sides, so a link in the repository cannot make
+      // lint or verify read (and quote in messages) a file elsewhere on the machine.
+      try {
+        const real = fs.realpathSync(path.resolve(cwd, file));
+        const base = fs.realpathSync(path.resolve(cwd, directory));
+        return real === base || real.startsWith(base + path.sep);
+      } catch {
+        return false;
+      }
+    },
   };
 }
 

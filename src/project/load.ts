@@ -109,6 +109,12 @@ function expandIncludes(
       const absolute = path.resolve(match);
       if (seen.has(absolute)) continue;
       seen.add(absolute);
+      if (host.isInside && !host.isInside(match, directory)) {
+        diagnostics.push(
+          at(root, where, 'value', 'include', `include "${pattern}" reaches ${match}, a symbolic link to a file outside the project directory; include only files that live in the project`),
+        );
+        continue;
+      }
       const source = readSource(match, host, readErrors, { source: root, path: where });
       if (source) sources.push(source);
     }

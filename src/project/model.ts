@@ -58,4 +58,9 @@ export interface ProjectHost {
   readFile(path: string): string;
   /** Returns files matching `pattern` relative to `directory`, as paths joined to it, sorted. */
   glob(pattern: string, directory: string): string[];
+  /**
+   * Tells whether `file`, after following symbolic links, is inside `directory`. Hosts without
+   * links may leave it out.
+   */
+  isInside?(file: string, directory: string): boolean;
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/run.js';
 import type { CliIo } from '../../src/cli/io.js';
@@ -66,5 +68,17 @@ describe('run', () => {
     const { io, out } = memoryIo(cwd);
     expect(await run(['verify'], io)).toBe(2);
     expect(out.stderr).toContain('host "collector.example.com" is not a Salesforce login host');
+  });
+});
+
+describe('includes through symbolic links', () => {
+  it('refuses a link that leaves the project directory', async () => {
+    const outside = writeProject({ 'secret.yaml': 'orgs:\n  leaked-key-material: {}\n' });
+    const cwd = writeProject({ 'orgcfg.yaml': 'version: 1\ninclude: orgs/*.yaml\n', 'orgs/inside.yaml': 'orgs: {}\n' });
+    fs.symlinkSync(path.join(outside, 'secret.yaml'), path.join(cwd, 'orgs', 'link.yaml'));
+    const { io, out } = memoryIo(cwd);
+    expect(await run(['lint'], io)).toBe(1);
+    expect(out.stdout).toContain('a symbolic link to a file outside the project directory');
+    expect(out.stdout).not.toContain('leaked-key-material');
   });
 });
