@@ -3,12 +3,11 @@
  * Returns an exit code instead of exiting, so tests run it in-process.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { runEmulator } from './commands/emulator.js';
 import { LINT_FORMATS, runLint } from './commands/lint.js';
-import { runUpgrade } from './commands/upgrade.js';
-import { runRules } from './commands/rules.js';
-import { runVerify } from './commands/verify.js';
 import { CliError, ExitCode, type CliIo } from './io.js';
+
+// Commands other than lint are imported when they run, because lint runs in pre-commit hooks
+// and loading verify, upgrade and the emulator modules would add to every lint start.
 
 export const VERSION = '0.1.0';
 
@@ -81,7 +80,8 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
     .command('rules')
     .description('list the lint rules, or explain one with its examples')
     .argument('[rule]', 'rule id, such as soap-login-retiring')
-    .action((rule: string | undefined) => {
+    .action(async (rule: string | undefined) => {
+      const { runRules } = await import('./commands/rules.js');
       exitCode = runRules(rule, io);
     });
 
@@ -98,6 +98,7 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
     .option('--timeout <seconds>', 'time limit for each org, in seconds', '30')
     .option('--no-color', 'never color the output')
     .action(async (paths: string[], options: Record<string, unknown>) => {
+      const { runVerify } = await import('./commands/verify.js');
       exitCode = await runVerify(
         paths,
         {
@@ -123,7 +124,8 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
     .addOption(new Option('--auth <method>', 'move soap-password orgs to this OAuth flow').choices(['client-credentials', 'jwt']))
     .addOption(new Option('--write', 'write the upgraded files in place (atomically)').conflicts('check'))
     .option('--check', 'change nothing; exit 1 when any file would change, for CI')
-    .action((paths: string[], options: { org: string[]; apiVersion: string; auth?: string; write?: boolean; check?: boolean }) => {
+    .action(async (paths: string[], options: { org: string[]; apiVersion: string; auth?: string; write?: boolean; check?: boolean }) => {
+      const { runUpgrade } = await import('./commands/upgrade.js');
       exitCode = runUpgrade(paths, options, io);
     });
 
@@ -134,6 +136,7 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
     .option('--bind <address>', 'loopback address to listen on', '127.0.0.1')
     .option('-q, --quiet', 'do not log requests to stderr')
     .action(async (file: string, options: { bind: string; quiet?: boolean }) => {
+      const { runEmulator } = await import('./commands/emulator.js');
       exitCode = await runEmulator(file, options, io);
     });
 

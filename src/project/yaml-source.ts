@@ -11,7 +11,10 @@ import {
   isSeq,
   LineCounter,
   parseDocument,
+  visit,
+  YAMLParseError,
   type Document,
+  type YAMLMap,
   type Node,
   type Pair,
 } from 'yaml';
@@ -56,10 +59,15 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     lineCounter,
     version: '1.2',
     schema: 'core',
-    uniqueKeys: true,
+    // yaml's own duplicate-key check compares every pair with every other, which takes seconds
+    // for a map of 10,000 orgs; findDuplicateKeys does the same check with a set.
+    uniqueKeys: false,
     prettyErrors: false,
     strict: true,
   });
+  for (const duplicate of findDuplicateKeys(doc)) {
+    doc.errors.push(new YAMLParseError(duplicate, 'DUPLICATE_KEY', 'Map keys must be unique'));
+  }
   const position = (offset: number): Position => toPosition(lineCounter, offset, text);
 
   const diagnostics: Diagnostic[] = [];
@@ -134,6 +142,43 @@ export interface FoundNode {
   readonly depth: number;
 }
 
+/** Returns the `[start, end]` offsets of every map key that repeats an earlier key of its map. */
+function findDuplicateKeys(doc: Document.Parsed): [number, number][] {
+  const duplicates: [number, number][] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const item of map.items) {
+        // Like yaml's check, scalars compare by value and type, so 1 and "1" are different keys.
+        const key = isScalar(item.key) ? item.key.value : item.key;
+        if (seen.has(key) && isScalar(item.key) && item.key.range) duplicates.push([item.key.range[0], item.key.range[1]]);
+        seen.add(key);
+      }
+    },
+  });
+  return duplicates.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * Pairs of a map by key text, built on first use, so a lookup in a map of many orgs is not a
+ * scan. An index is rebuilt when the map gains or loses pairs; sources are not edited otherwise.
+ */
+const pairIndexes = new WeakMap<YAMLMap, { size: number; byKey: Map<string, Pair<unknown, unknown>> }>();
+
+function pairByKey(map: YAMLMap, key: string): Pair<unknown, unknown> | undefined {
+  let index = pairIndexes.get(map);
+  if (!index || index.size !== map.items.length) {
+    const byKey = new Map<string, Pair<unknown, unknown>>();
+    for (const item of map.items) {
+      const text = isPair(item) ? keyText(item.key) : undefined;
+      if (text !== undefined && !byKey.has(text)) byKey.set(text, item);
+    }
+    index = { size: map.items.length, byKey };
+    pairIndexes.set(map, index);
+  }
+  return index.byKey.get(key);
+}
+
 /** Finds the node at `path`, or the closest existing ancestor. */
 export function findNode(source: YamlSource, path: DataPath): FoundNode {
   let current: unknown = source.doc.contents;
@@ -142,7 +187,7 @@ export function findNode(source: YamlSource, path: DataPath): FoundNode {
   for (const segment of path) {
     if (isAlias(current)) current = (current as Alias).resolve(source.doc);
     if (isMap(current)) {
-      const found = current.items.find((item) => isPair(item) && keyText(item.key) === String(segment));
+      const found = pairByKey(current as YAMLMap, String(segment));
       if (!found) break;
       pair = found;
       current = found.value;

@@ -3,9 +3,10 @@
  * ajv's errors into one readable diagnostic per problem.
  */
 import { createRequire } from 'node:module';
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic } from '../report/diagnostic.js';
 import { rangeOf, replaceScalarFix, type YamlSource } from '../project/yaml-source.js';
+import { AJV_OPTIONS, PRECOMPILED_VALIDATOR } from './ajv-options.js';
 import { convertSchemaErrors } from './schema-errors.js';
 
 const require = createRequire(import.meta.url);
@@ -17,12 +18,20 @@ export function loadSchema(): Record<string, unknown> {
   return require('../../schema/orgcfg.schema.json') as Record<string, unknown>;
 }
 
+/**
+ * Returns the validator that `npm run build` precompiled into dist with ajv's standalone code,
+ * so a lint run neither loads ajv's compiler nor compiles the schema. Running from the
+ * TypeScript sources (tests) there is no precompiled file, and the schema is compiled here.
+ */
 function validator(): ValidateFunction {
-  // TODO: compile this validator at build time with ajv's standalone code, so lint does not
-  // pay for compiling the schema on every start.
-  compiled ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, discriminator: true, verbose: true }).compile(
-    loadSchema(),
-  );
+  if (compiled) return compiled;
+  try {
+    compiled = require(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    compiled = new Ajv2020(AJV_OPTIONS).compile(loadSchema());
+  }
   return compiled;
 }
 
