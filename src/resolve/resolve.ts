@@ -67,6 +67,8 @@ export interface ResolvedOrg {
 export interface ResolveOutcome {
   readonly org?: ResolvedOrg;
   readonly diagnostics: readonly Diagnostic[];
+  /** Fault catalogue code of a problem that verify explains, such as INVALID_AUTH_URL; absent for plain configuration errors. */
+  readonly faultCode?: string;
 }
 
 /** Resolves one org against `environment`. */
@@ -131,7 +133,7 @@ export function resolveOrg(definition: OrgDefinition, environment: Environment):
   const auth = buildAuth(definition, values);
   if (typeof auth === 'string') {
     problem([...orgPath, 'auth'], `org "${definition.name}": ${auth}`);
-    return { diagnostics };
+    return { diagnostics, ...(definition.auth.method === 'sfdx-auth-url' ? { faultCode: 'INVALID_AUTH_URL' } : {}) };
   }
   // Derived secrets (the parts of an SFDX auth URL) are redacted like the others.
   if (auth.method === 'sfdx-auth-url') {

@@ -27,7 +27,7 @@ export function classifyLoginError(error: unknown): LoginFailure {
       ? 'TLS'
       : networkCode === 'ETIMEDOUT' || networkCode === 'UND_ERR_CONNECT_TIMEOUT'
         ? 'TIMEOUT'
-        : /^UND_ERR_PRX|PROXY/.test(networkCode)
+        : /^UND_ERR_PRX|PROXY/.test(networkCode) || proxyTunnelRefused(error)
           ? 'PROXY'
           : networkCode;
     return withFault(code, `network error ${networkCode}`);
@@ -39,8 +39,9 @@ export function classifyLoginError(error: unknown): LoginFailure {
     return withFault('PASSWORD_EXPIRED', 'the login response says passwordExpired=true');
   }
 
-  // OAuth: jsforce sets the Error's name to the `error` field of the JSON body.
-  if (/^[a-z][a-z_]*$/.test(error.name) && error.name !== 'error') {
+  // OAuth: jsforce sets the Error's name to the `error` field of the JSON body. Most codes are
+  // lower case, but some (OAUTH_APP_BLOCKED) are not, so catalogued OAuth codes count too.
+  if ((/^[a-z][a-z_]*$/.test(error.name) && error.name !== 'error') || findFault(error.name)?.source === 'oauth') {
     return withFault(error.name, error.message);
   }
   if (error.name === 'ERROR_HTTP_407') return withFault('PROXY', 'the proxy requires authentication (HTTP 407)');
@@ -74,6 +75,20 @@ function systemErrorCode(error: Error): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
+}
+
+/**
+ * Tells whether undici's ProxyAgent gave up because the proxy answered CONNECT with a status
+ * other than 200 (such as 407). undici 8 reports that as UND_ERR_ABORTED with the message
+ * "Proxy response (407) !== 200 when HTTP Tunneling".
+ */
+function proxyTunnelRefused(error: Error): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
+    if (/^Proxy response \(\d+\)/.test(current.message)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
 }
 
 function firstLine(text: string): string {

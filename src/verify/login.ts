@@ -22,11 +22,13 @@ let jsforce: Promise<JsforceModule> | undefined;
  */
 async function loadJsforce(timeoutMs: number): Promise<JsforceModule> {
   jsforce ??= (async () => {
+    // jsforce first: loading it runs its transport module, which replaces the request defaults
+    // with its own (the proxy from the environment, no timeout, redirects followed).
+    const { Connection } = await import('jsforce');
     const request = (await import('jsforce/lib/request.js')) as unknown as {
       setDefaults(defaults: { httpProxy?: string; timeout?: number; followRedirect?: boolean }): void;
     };
     request.setDefaults({ timeout: timeoutMs, followRedirect: false });
-    const { Connection } = await import('jsforce');
     return { Connection };
   })();
   return jsforce;

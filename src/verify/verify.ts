@@ -6,7 +6,7 @@ import type { OrgDefinition, Project } from '../project/model.js';
 import { rangeOf } from '../project/yaml-source.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { OrgError, OrgResult } from '../report/org-result.js';
-import type { FaultInfo } from '../salesforce/faults.js';
+import { findFault, type FaultInfo } from '../salesforce/faults.js';
 import type { Environment } from '../resolve/environment.js';
 import { resolveOrg, type ResolvedOrg } from '../resolve/resolve.js';
 import { redactSecrets } from '../resolve/secret.js';
@@ -47,7 +47,9 @@ export async function verifyProject(project: Project, options: VerifyOptions): P
   const tasks = selected.map((definition) => async (): Promise<OrgResult> => {
     const outcome = resolveOrg(definition, options.environment);
     diagnostics.push(...outcome.diagnostics);
-    if (!outcome.org) return skipped(definition, 'CONFIG', outcome.diagnostics[0]?.message ?? 'the configuration could not be resolved');
+    if (!outcome.org) {
+      return skipped(definition, outcome.faultCode ?? 'CONFIG', outcome.diagnostics[0]?.message ?? 'the configuration could not be resolved');
+    }
 
     const hostCheck = checkLoginUrl(outcome.org.loginUrl, options.policy);
     if (!hostCheck.ok) {
@@ -135,13 +137,17 @@ async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, no
         error: {
           code: failure.code,
           message: failure.message,
-          ...(failure.fault ? describeFault(failure.fault, org.definition) : {}),
+          ...(failure.fault ? describeFault(failure.fault, org.definition) : { action: UNKNOWN_CODE_ACTION }),
         },
       },
       org,
     );
   }
 }
+
+/** What to do about a code the fault catalogue does not describe; the code itself is reported as received. */
+const UNKNOWN_CODE_ACTION =
+  'orgcfg has no explanation for this code. Look it up in the Salesforce documentation (SOAP API ExceptionCode values, OAuth 2.0 token endpoint errors), and check Setup > Login History for the reason of the failed login.';
 
 /** The catalogue's explanation, with the setting to check located in the org's file. */
 function describeFault(fault: FaultInfo, definition: OrgDefinition): Partial<OrgError> {
@@ -171,7 +177,9 @@ function baseResult(definition: OrgDefinition, method: string): Omit<OrgResult, 
 }
 
 function skipped(definition: OrgDefinition, code: string, message: string): OrgResult {
-  return { ...baseResult(definition, definition.auth.method), status: 'skipped', elapsedMs: 0, error: { code, message } };
+  const fault = findFault(code);
+  const error: OrgError = { code, message, ...(fault ? describeFault(fault, definition) : {}) };
+  return { ...baseResult(definition, definition.auth.method), status: 'skipped', elapsedMs: 0, error };
 }
 
 /** Scrubs every string of a result of the org's secret values, in case a server echoed one. */
