@@ -158,10 +158,16 @@ export class World {
   readonly runs: CliRun[] = [];
   readonly directories: string[] = [];
 
-  private constructor(readonly emulator: RunningEmulator) {}
+  private constructor(
+    readonly emulator: RunningEmulator,
+    /** Every line the emulator logged. */
+    readonly emulatorLog: string[],
+  ) {}
 
   static async start(): Promise<World> {
-    return new World(await startEmulator(parseEmulatorConfig(EMULATOR_FILE, path.join(JWT_FIXTURES, 'world.yaml'))));
+    const log: string[] = [];
+    const emulator = await startEmulator(parseEmulatorConfig(EMULATOR_FILE, 'world.yaml'), { log: (line) => log.push(line) });
+    return new World(emulator, log);
   }
 
   /** The loopback URL that serves `host`. */
@@ -191,7 +197,7 @@ export class World {
     return { run, result: report.results[0]!, text };
   }
 
-  /** Asserts that no output of any run contains a secret, a part of one, or an issued token. */
+  /** Asserts that no output of any run, and no emulator log line, contains a secret, a part of one, or an issued token. */
   expectNoLeaks(extraSecrets: Record<string, string> = {}): void {
     expect(this.runs.length).toBeGreaterThan(0);
     const secrets = { ...secretParts(), ...extraSecrets };
@@ -204,6 +210,11 @@ export class World {
         expect(run.stdout.includes(value), `stdout leaks ${name}`).toBe(false);
         expect(run.stderr.includes(value), `stderr leaks ${name}`).toBe(false);
       }
+    }
+    expect(this.emulatorLog.length).toBeGreaterThan(0);
+    const log = this.emulatorLog.join('\n');
+    for (const [name, value] of Object.entries(secrets)) {
+      expect(log.includes(value), `the emulator log leaks ${name}`).toBe(false);
     }
   }
 
