@@ -23,11 +23,13 @@ export function classifyLoginError(error: unknown): LoginFailure {
 
   const networkCode = systemErrorCode(error);
   if (networkCode) {
+    const proxyStatus = proxyTunnelStatus(error);
+    if (proxyStatus) return withFault('PROXY', `the proxy answered CONNECT with HTTP ${proxyStatus}`);
     const code = TLS_CODES.test(networkCode)
       ? 'TLS'
       : networkCode === 'ETIMEDOUT' || networkCode === 'UND_ERR_CONNECT_TIMEOUT'
         ? 'TIMEOUT'
-        : /^UND_ERR_PRX|PROXY/.test(networkCode) || proxyTunnelRefused(error)
+        : /^UND_ERR_PRX|PROXY/.test(networkCode)
           ? 'PROXY'
           : networkCode;
     return withFault(code, `network error ${networkCode}`);
@@ -78,17 +80,18 @@ function systemErrorCode(error: Error): string | undefined {
 }
 
 /**
- * Tells whether undici's ProxyAgent gave up because the proxy answered CONNECT with a status
- * other than 200 (such as 407). undici 8 reports that as UND_ERR_ABORTED with the message
+ * Returns the HTTP status with which a proxy refused a CONNECT (such as 407), or undefined.
+ * undici 8's ProxyAgent reports that refusal as UND_ERR_ABORTED with the message
  * "Proxy response (407) !== 200 when HTTP Tunneling".
  */
-function proxyTunnelRefused(error: Error): boolean {
+function proxyTunnelStatus(error: Error): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current instanceof Error; depth += 1) {
-    if (/^Proxy response \(\d+\)/.test(current.message)) return true;
+    const match = /^Proxy response \((\d+)\)/.exec(current.message);
+    if (match) return match[1];
     current = (current as { cause?: unknown }).cause;
   }
-  return false;
+  return undefined;
 }
 
 function firstLine(text: string): string {

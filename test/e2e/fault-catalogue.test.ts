@@ -180,6 +180,11 @@ describe('fault catalogue end to end', () => {
     });
   }
 
+  it('names the status a proxy refused with', async () => {
+    const { result } = await SCENARIOS.PROXY!();
+    expect(result.error?.message).toBe('the proxy answered CONNECT with HTTP 407');
+  });
+
   it('names the newest version when it is not served', async () => {
     const { result } = await SCENARIOS.API_VERSION_NOT_SERVED!();
     expect(result.error?.message).toContain("newer than the org's newest version, 60.0");
