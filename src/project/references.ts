@@ -50,6 +50,8 @@ const NAME_CHAR = /[A-Za-z0-9_]/;
 
 /** Parses a string value into text and references; throws ReferenceSyntaxError when malformed. */
 export function parseTemplate(value: string): Template {
+  // Most values hold no "$"; the parser would return them as one text part, character by character.
+  if (!value.includes('$')) return { parts: value === '' ? [] : [{ kind: 'text', text: value }] };
   const parser = new TemplateParser(value);
   const template = parser.parseUntil(undefined);
   return template;
