@@ -21,8 +21,11 @@ export const clientCredentialsMyDomain: Rule = {
       if (kind !== 'generic-production' && kind !== 'generic-sandbox') continue;
       const fix = 'set loginUrl to the org\'s My Domain URL, such as https://MYDOMAIN.my.salesforce.com';
       if (!org.loginUrl) {
-        // TODO: an org without loginUrl also logs in at a generic host. The loader's tests expect
-        // such an org to lint clean, so it is not reported until that expectation changes.
+        report({
+          source: org.source,
+          path: [...org.path, 'auth', 'method'],
+          message: `org "${org.name}": client-credentials login is only served on the org's My Domain, but the org has no loginUrl, so it logs in at ${url}, which answers invalid_grant "request not supported on this domain"; ${fix}`,
+        });
         continue;
       }
       const where = org.loginUrl.fromDefaults ? ' (from defaults.loginUrl)' : '';
