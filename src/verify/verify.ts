@@ -154,7 +154,8 @@ function describeFault(fault: FaultInfo, definition: OrgDefinition): Partial<Org
   let check: OrgError['check'];
   if (fault.field) {
     const path = ['orgs', definition.name, ...fault.field.split('.')];
-    const { start } = rangeOf(definition.source, path);
+    // The key, not the value: for a block such as expect the value starts on the next line.
+    const { start } = rangeOf(definition.source, path, 'key');
     check = { field: fault.field, file: definition.source.file, line: start.line, column: start.column };
   }
   return {

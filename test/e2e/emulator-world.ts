@@ -346,12 +346,10 @@ export function expectCatalogueFailure(
   expect(result.error?.check?.field).toBe(fault.field);
   expect(result.error?.check?.file).toBe('orgcfg.yaml');
   expect(result.error?.check?.line).toBeGreaterThan(0);
-  // The check points at the field's value: on the key's line for a scalar, on the next line
-  // for a block mapping such as expect.
+  // The check points at the field's key, also for a block mapping such as expect.
   const key = fault.field.split('.').at(-1)!;
   const lines = text.split('\n');
   const written = lines.findIndex((line) => line.trimStart().startsWith(`${key}:`));
   if (written < 0) return;
-  const scalar = lines[written]!.trimStart().slice(key.length + 1).trim() !== '';
-  expect(result.error?.check?.line, `check points at ${fault.field}`).toBe(scalar ? written + 1 : written + 2);
+  expect(result.error?.check?.line, `check points at ${fault.field}`).toBe(written + 1);
 }
