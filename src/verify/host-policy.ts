@@ -110,3 +110,33 @@ export function checkEndpoint(url: URL, policy: HostPolicy): HostCheck {
   }
   return { ok: false, reason: `"${url.protocol}" URLs are not supported; use https` };
 }
+
+/**
+ * Tells whether NO_PROXY exempts `url` from the proxy, with curl's rules: entries separated by
+ * commas, `*` for every host, a host name matching itself and its subdomains (a leading dot is
+ * optional), and an optional `:port`. jsforce ignores NO_PROXY, so orgcfg applies it.
+ */
+export function bypassesProxy(url: URL, noProxy: string | undefined): boolean {
+  if (!noProxy) return false;
+  const hostname = url.hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  const port = url.port || (url.protocol === 'https:' ? '443' : '80');
+  for (const raw of noProxy.split(',')) {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') continue;
+    if (entry === '*') return true;
+    const { host: entryHost, port: entryPort } = splitHostPort(entry);
+    const host = entryHost.replace(/^\*?\./, '');
+    if (entryPort && entryPort !== port) continue;
+    if (hostname === host || hostname.endsWith(`.${host}`)) return true;
+  }
+  return false;
+}
+
+/** Splits `host`, `host:port`, `[v6]:port` or a bare IPv6 address. */
+function splitHostPort(entry: string): { host: string; port?: string } {
+  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(entry);
+  if (bracketed) return { host: bracketed[1]!, ...(bracketed[2] ? { port: bracketed[2] } : {}) };
+  if (entry.split(':').length > 2) return { host: entry };
+  const withPort = /^(.+):(\d+)$/.exec(entry);
+  return withPort ? { host: withPort[1]!, port: withPort[2]! } : { host: entry };
+}

@@ -5,7 +5,7 @@
 import type { Connection as ConnectionType } from 'jsforce';
 import type { ResolvedOrg } from '../resolve/resolve.js';
 import { compareApiVersions } from '../salesforce/api-versions.js';
-import { checkEndpoint, type HostPolicy } from './host-policy.js';
+import { bypassesProxy, checkEndpoint, type HostPolicy } from './host-policy.js';
 import { loadSigningKey, signAssertion } from './jwt.js';
 import { VerificationError } from './verification-error.js';
 
@@ -39,8 +39,10 @@ export interface LoginOptions {
   /** Where to connect: the login URL or its --connect-to mapping. */
   readonly target: URL;
   readonly timeoutMs: number;
-  /** Proxy for https targets that are not loopback, from the user's environment. */
+  /** Proxy for https targets, from the user's environment (HTTPS_PROXY). */
   readonly httpsProxy?: string;
+  /** Hosts that bypass the proxy, in NO_PROXY syntax. */
+  readonly noProxy?: string;
   /** Reads key and certificate files for the JWT flow. */
   readonly readFile: (file: string) => string;
   readonly now: () => Date;
@@ -64,7 +66,8 @@ export interface LoginIdentity {
 export async function login(org: ResolvedOrg, options: LoginOptions): Promise<LoginIdentity> {
   const { Connection } = await loadJsforce(options.timeoutMs);
   const loginUrl = options.target.origin;
-  const useProxy = options.httpsProxy !== undefined && options.target.protocol === 'https:';
+  const useProxy =
+    options.httpsProxy !== undefined && options.target.protocol === 'https:' && !bypassesProxy(options.target, options.noProxy);
   const common = {
     loginUrl,
     version: org.apiVersion,

@@ -24,6 +24,8 @@ export interface VerifyOptions {
   /** Time limit for one org's login and checks, in milliseconds. */
   readonly timeoutMs: number;
   readonly httpsProxy?: string;
+  /** Hosts that bypass the proxy, in NO_PROXY syntax. */
+  readonly noProxy?: string;
   /** Reads JWT key and certificate files. */
   readonly readFile?: (file: string) => string;
   /** Monotonic clock in milliseconds; injectable for tests. */
@@ -99,10 +101,19 @@ async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, no
         readFile: options.readFile ?? noFiles,
         now: options.clock ?? (() => new Date()),
         ...(options.httpsProxy ? { httpsProxy: options.httpsProxy } : {}),
+        ...(options.noProxy ? { noProxy: options.noProxy } : {}),
       }),
       options.timeoutMs,
     );
     const warnings = [...identity.warnings];
+    if (org.auth.method === 'refresh-token') {
+      // Compared after --connect-to mapping, so an emulated My Domain matches its loopback URL.
+      const configured = checkLoginUrl(org.auth.instanceUrl, options.policy);
+      const expected = configured.ok ? configured.url.origin : org.auth.instanceUrl;
+      if (originOf(identity.instanceUrl) !== expected) {
+        warnings.push(`the token response names instance URL ${identity.instanceUrl}, but auth.instanceUrl is ${org.auth.instanceUrl}; update auth.instanceUrl`);
+      }
+    }
     if (identity.sandbox !== undefined && identity.sandbox !== org.sandbox) {
       warnings.push(
         identity.sandbox
@@ -166,6 +177,14 @@ function describeFault(fault: FaultInfo, definition: OrgDefinition): Partial<Org
     ...(check ? { check } : {}),
     retryable: fault.retryable,
   };
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
 }
 
 function noFiles(file: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEndpoint, checkLoginUrl, isLoopbackHost, parseAllowedHosts, parseConnectTo, type HostPolicy } from '../../src/verify/host-policy.js';
+import { bypassesProxy, checkEndpoint, checkLoginUrl, isLoopbackHost, parseAllowedHosts, parseConnectTo, type HostPolicy } from '../../src/verify/host-policy.js';
 
 const none: HostPolicy = { allowedHosts: new Set(), connectTo: new Map() };
 
@@ -80,5 +80,21 @@ describe('isLoopbackHost', () => {
     ['127.0.0.1.nip.io', false],
   ])('%s → %s', (host, expected) => {
     expect(isLoopbackHost(host)).toBe(expected);
+  });
+});
+
+describe('bypassesProxy', () => {
+  it.each([
+    ['https://acme.my.salesforce.com', '', false],
+    ['https://acme.my.salesforce.com', '*', true],
+    ['https://acme.my.salesforce.com', 'salesforce.com', true],
+    ['https://acme.my.salesforce.com', '.salesforce.com', true],
+    ['https://acme.my.salesforce.com', 'force.com', false],
+    ['https://127.0.0.1:8443', '127.0.0.1', true],
+    ['https://127.0.0.1:8443', '127.0.0.1:9000', false],
+    ['https://127.0.0.1:8443', 'localhost, 127.0.0.1:8443', true],
+    ['https://[::1]:8443', '::1', true],
+  ])('%s with NO_PROXY=%s → %s', (url, noProxy, expected) => {
+    expect(bypassesProxy(new URL(url), noProxy)).toBe(expected);
   });
 });

@@ -111,9 +111,10 @@ function buildHostPolicy(options: VerifyCommandOptions, io: CliIo): HostPolicy {
   }
 }
 
-function httpsProxy(io: CliIo): { httpsProxy?: string } {
+function httpsProxy(io: CliIo): { httpsProxy?: string; noProxy?: string } {
   const proxy = io.env.https_proxy ?? io.env.HTTPS_PROXY;
-  return proxy ? { httpsProxy: proxy } : {};
+  const noProxy = io.env.no_proxy ?? io.env.NO_PROXY;
+  return { ...(proxy ? { httpsProxy: proxy } : {}), ...(noProxy ? { noProxy } : {}) };
 }
 
 function parsePositiveInteger(value: string, flag: string): number {
