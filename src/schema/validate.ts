@@ -26,7 +26,9 @@ export function loadSchema(): Record<string, unknown> {
 function validator(): ValidateFunction {
   if (compiled) return compiled;
   try {
-    compiled = require(`./${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
+    // The path goes up to dist/schema, so it resolves the same from dist/schema/validate.js and
+    // from the CLI bundle in dist/cli, which contains this module.
+    compiled = require(`../schema/${PRECOMPILED_VALIDATOR}`) as ValidateFunction;
   } catch (error) {
     if ((error as { code?: string }).code !== 'MODULE_NOT_FOUND') throw error;
     const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { formatDataPath, type Diagnostic } from '../diagnostic.js';
 import type { FormatContext } from './context.js';
 
@@ -75,6 +74,8 @@ function regionOf(diagnostic: Diagnostic): Record<string, number> {
  */
 function fingerprintOf(diagnostic: Diagnostic): string {
   const key = [diagnostic.ruleId, diagnostic.file, formatDataPath(diagnostic.path), diagnostic.path.length === 0 ? diagnostic.message : ''].join('\u0000');
+  // Loaded on first use: node:crypto takes about 5 ms to load, and most lint runs print stylish output.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(key).digest('hex').slice(0, 32);
 }
 
