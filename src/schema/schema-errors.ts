@@ -74,6 +74,20 @@ function describe(error: ErrorObject, path: (string | number)[], data: unknown):
   const params = error.params as Record<string, unknown>;
   const value = valueAt(data, path);
 
+  // Errors inside propertyNames are about a key of the map at `path`, not its value.
+  const propertyName = (error as ErrorObject & { propertyName?: string }).propertyName;
+  if (propertyName !== undefined && error.keyword !== 'propertyNames') {
+    const keyPath = [...path, propertyName];
+    const isOrg = path.length === 1 && path[0] === 'orgs';
+    return {
+      path: keyPath,
+      target: 'key',
+      message: isOrg
+        ? `org name "${propertyName}" is invalid; use letters, digits, ".", "_" and "-", starting with a letter or digit (at most 80 characters)`
+        : `key "${propertyName}" in ${subject} is invalid`,
+    };
+  }
+
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
@@ -102,7 +116,13 @@ function describe(error: ErrorObject, path: (string | number)[], data: unknown):
     case 'pattern':
       return { path, target: 'value', message: patternMessage(subject, path, value) };
     case 'propertyNames':
-      return { path, target: 'value', message: `${subject} has an invalid org name` };
+      return {
+        path: [...path, String(params.propertyName)],
+        target: 'key',
+        message: path.length === 1 && path[0] === 'orgs'
+          ? `org name "${String(params.propertyName)}" is invalid; use letters, digits, ".", "_" and "-", starting with a letter or digit (at most 80 characters)`
+          : `key "${String(params.propertyName)}" in ${subject} is invalid`,
+      };
     case 'minLength':
       return { path, target: 'value', message: `${subject} must not be empty` };
     case 'oneOf':
@@ -216,6 +236,8 @@ function oneOfMessage(subject: string, path: readonly (string | number)[]): stri
 function quoteValue(path: readonly (string | number)[], value: unknown): string {
   if (isSecretPath(path)) return '(value hidden)';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  // Never print a map or list: it could hold a literal secret further down.
+  if (value !== null && typeof value === 'object') return `(${describeType(value)})`;
   return JSON.stringify(value) ?? String(value);
 }
 

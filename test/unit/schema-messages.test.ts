@@ -81,6 +81,21 @@ describe('schema messages', () => {
     expect(diagnostics[0]?.ruleId).toBe('schema');
   });
 
+  it('reports an invalid org name once, at its key', () => {
+    const diagnostics = diagnosticsFor(`orgs:\n  "bad name":\n    apiVersion: "60.0"\n    auth: ${validAuth}\n`);
+    expect(diagnostics.map((d) => d.message)).toEqual([
+      'org name "bad name" is invalid; use letters, digits, ".", "_" and "-", starting with a letter or digit (at most 80 characters)',
+    ]);
+    expect(diagnostics[0]?.start).toEqual({ line: 2, column: 3 });
+  });
+
+  it('never prints the map under an invalid org name', () => {
+    const text = 'orgs:\n  "bad name":\n    apiVersion: "60.0"\n    auth: { method: client-credentials, clientId: a, clientSecret: literal-s3cret-xyz }\n';
+    const diagnostics = diagnosticsFor(text);
+    expect(diagnostics.length).toBeGreaterThan(0);
+    expect(JSON.stringify(diagnostics)).not.toContain('s3cret');
+  });
+
   it('never quotes a secret field value in schema messages', () => {
     const diagnostics = diagnosticsFor(yaml`
       orgs:

@@ -49,5 +49,6 @@ function describeProblem(value: string): string | undefined {
   const hasReference = template.parts.some((part) => part.kind === 'reference');
   if (!hasReference) return 'is a literal value';
   if (template.parts.length === 1) return 'has a default value, which is a literal secret';
-  return 'mixes literal text with a reference';
+  const hasText = template.parts.some((part) => part.kind === 'text');
+  return hasText ? 'mixes literal text with a reference' : 'joins several references; use one variable that holds the whole secret';
 }
