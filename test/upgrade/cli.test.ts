@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runUpgrade, NODE_FILE_SYSTEM, writeFileAtomic, type AtomicWriteFileSystem } from '../../src/cli/commands/upgrade.js';
+import { runUpgrade } from '../../src/cli/commands/upgrade.js';
+import { NODE_FILE_SYSTEM, writeFileAtomic, type AtomicWriteFileSystem } from '../../src/cli/write-file-atomic.js';
 import { run } from '../../src/cli/run.js';
 import type { CliIo } from '../../src/cli/io.js';
 

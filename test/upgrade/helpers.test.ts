@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { updateEnvExample } from '../../src/upgrade/env-example.js';
 import { redactLiteralSecrets } from '../../src/upgrade/redact.js';
 import { applyTextEdits } from '../../src/upgrade/text-edit.js';
-import { formatUnifiedDiff } from '../../src/upgrade/unified-diff.js';
+import { formatUnifiedDiff } from '../../src/report/unified-diff.js';
 import { chooseVariableNames } from '../../src/upgrade/variable-names.js';
 
 describe('variable names', () => {

@@ -82,8 +82,8 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (options.fix || options.fixDryRun) {
     const changes = fixedTexts(projects, diagnostics, io);
     // The upgrade command owns the diff and the atomic write; loading them only here keeps plain lint starts fast.
-    const { formatUnifiedDiff } = await import('../../upgrade/unified-diff.js');
-    const { writeFileAtomic } = await import('./upgrade.js');
+    const { formatUnifiedDiff } = await import('../../report/unified-diff.js');
+    const { writeFileAtomic } = await import('../write-file-atomic.js');
     if (options.fixDryRun) {
       io.stdout(changes.map((change) => formatUnifiedDiff(change.file, change.before, change.after)).join(''));
       return changes.length > 0 ? ExitCode.ProblemsFound : ExitCode.Ok;
