@@ -1,7 +1,10 @@
 // Benchmarks `orgcfg lint` against bare Node.js start-up, ajv-cli and Spectral on generated
 // projects of 10, 1,000 and 10,000 orgs. Run with `npm run bench` (it builds first).
 //
-// Wall time: the median of several runs of each command, spawned one after another.
+// Wall time: the median of several runs of each command, spawned one after another, after one
+// unmeasured run. orgcfg enables V8's compile cache, which lives in os.tmpdir(), so that run
+// fills it and the orgcfg lint rows measure a warm cache; the "cold cache" rows set
+// NODE_DISABLE_COMPILE_CACHE=1, so every run compiles orgcfg from source as a first run does.
 // Peak RSS: every command here is a Node.js process, so scripts/bench-rss.mjs is preloaded
 // through NODE_OPTIONS and records process.resourceUsage().maxRSS at exit, in one extra run.
 import { spawnSync } from 'node:child_process';
@@ -26,12 +29,13 @@ try {
     const commands = {
       'node -e 0': [process.execPath, ['-e', '0']],
       'orgcfg lint': [process.execPath, [path.join(root, 'dist/cli/bin.js'), 'lint', file]],
+      'orgcfg lint, cold cache': [process.execPath, [path.join(root, 'dist/cli/bin.js'), 'lint', file], { NODE_DISABLE_COMPILE_CACHE: '1' }],
       'ajv-cli': [process.execPath, [bin('ajv'), 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-s', path.join(work, 'schema.json'), '-d', file]],
       spectral: [process.execPath, [bin('spectral'), 'lint', '--quiet', '-r', path.join(work, 'spectral.json'), file]],
     };
     const base = measure(...commands['node -e 0']);
-    for (const [name, [command, args]] of Object.entries(commands)) {
-      const result = name === 'node -e 0' ? base : measure(command, args);
+    for (const [name, [command, args, extraEnv]] of Object.entries(commands)) {
+      const result = name === 'node -e 0' ? base : measure(command, args, extraEnv);
       rows.push({ orgs: size, bytes: fs.statSync(file).size, name, ...result, ratio: result.ms / base.ms });
     }
   }
@@ -45,18 +49,19 @@ try {
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-/** Runs a command RUNS times for the median wall time, then once more for its peak RSS. */
-function measure(command, args) {
+/** Runs a command once unmeasured, RUNS times for the median wall time, then once for its peak RSS. */
+function measure(command, args, extraEnv = {}) {
   const times = [];
   let status;
+  spawnSync(command, args, { stdio: 'ignore', env: { ...cleanEnv(), ...extraEnv } });
   for (let run = 0; run < RUNS; run += 1) {
     const start = process.hrtime.bigint();
-    const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: cleanEnv() });
+    const result = spawnSync(command, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...cleanEnv(), ...extraEnv } });
     times.push(Number(process.hrtime.bigint() - start) / 1e6);
     status = result.status;
   }
   const rssFile = path.join(work, `rss-${Math.random().toString(16).slice(2)}`);
-  const env = { ...cleanEnv(), NODE_OPTIONS: `--import=${path.join(root, 'scripts/bench-rss.mjs')}`, ORGCFG_BENCH_RSS_FILE: rssFile };
+  const env = { ...cleanEnv(), ...extraEnv, NODE_OPTIONS: `--import=${path.join(root, 'scripts/bench-rss.mjs')}`, ORGCFG_BENCH_RSS_FILE: rssFile };
   spawnSync(command, args, { stdio: 'ignore', env });
   // Some CLIs start child Node.js processes; the largest peak is the one that matters.
   const peaks = fs.existsSync(rssFile) ? fs.readFileSync(rssFile, 'utf8').trim().split('\n').map(Number) : [NaN];
