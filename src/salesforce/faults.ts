@@ -504,6 +504,14 @@ const ORGCFG: readonly Entry[] = [
     retryable: false,
   },
   {
+    code: 'EXPECT_NOT_CHECKED',
+    meaning: 'The login succeeded, but orgcfg could not read a value the expect block pins, so it cannot confirm that this is the right org.',
+    causes: ['the user lacks API access to the identity URL or the Organization record', 'the instance URL the login returned is not an allowed host'],
+    field: 'expect',
+    action: 'Fix the cause named in the message (grant the integration user API access, or allow the instance host), or remove the value that cannot be confirmed from expect.',
+    retryable: false,
+  },
+  {
     code: 'WRONG_ORG',
     meaning: 'The login succeeded, but into a different org or as a different user than the expect block says.',
     causes: ['the login URL or credentials belong to another org', 'a sandbox refresh gave the sandbox a new org id'],

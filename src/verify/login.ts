@@ -136,7 +136,10 @@ async function inspectSession(conn: ConnectionType, org: ResolvedOrg, policy: Ho
   // The token goes only where credentials may go; a login response cannot redirect it.
   const instance = checkEndpoint(new URL(conn.instanceUrl), policy);
   if (!instance.ok) {
-    return { ...base, warnings: [`did not run post-login checks: instance URL refused: ${instance.reason}`] };
+    const reason = `instance URL refused: ${instance.reason}`;
+    // The org id is known from the login itself; username and sandbox need the instance.
+    checkExpectations(base, org, reason);
+    return { ...base, warnings: [`did not run post-login checks: ${reason}`] };
   }
 
   const newestApiVersion = await checkApiVersion(conn, org, warnings);
@@ -150,7 +153,7 @@ async function inspectSession(conn: ConnectionType, org: ResolvedOrg, policy: Ho
     ...(newestApiVersion !== undefined ? { newestApiVersion } : {}),
     warnings,
   };
-  checkExpectations(identity, org);
+  checkExpectations(identity, org, warnings.join('; '));
   const dailyApiRequests = await checkLimits(conn, org, warnings);
   return { ...identity, ...(dailyApiRequests ? { dailyApiRequests } : {}) };
 }
@@ -201,23 +204,37 @@ async function readOrganization(conn: ConnectionType, warnings: string[]): Promi
   }
 }
 
-/** Compares the session with the org's expect block; 15- and 18-character ids both match. */
-function checkExpectations(identity: LoginIdentity, org: ResolvedOrg): void {
+/**
+ * Compares the session with the org's expect block; 15- and 18-character ids both match. A
+ * pinned value that could not be read fails too: an unconfirmed pin must not pass a CI gate.
+ */
+function checkExpectations(identity: Pick<LoginIdentity, 'organizationId' | 'username' | 'sandbox'>, org: ResolvedOrg, whyUnknown: string): void {
   const expected = org.definition.expect;
   if (!expected) return;
   const mismatches: string[] = [];
+  const unknown: string[] = [];
   if (expected.organizationId && identity.organizationId.slice(0, 15) !== expected.organizationId.slice(0, 15)) {
     mismatches.push(`org id is ${identity.organizationId}, expected ${expected.organizationId}`);
   }
-  if (expected.username && identity.username !== undefined && identity.username.toLowerCase() !== expected.username.toLowerCase()) {
-    mismatches.push(`username is ${identity.username}, expected ${expected.username}`);
+  if (expected.username) {
+    if (identity.username === undefined) unknown.push('expect.username');
+    else if (identity.username.toLowerCase() !== expected.username.toLowerCase()) {
+      mismatches.push(`username is ${identity.username}, expected ${expected.username}`);
+    }
   }
-  if (expected.sandbox !== undefined && identity.sandbox !== undefined && identity.sandbox !== expected.sandbox) {
-    mismatches.push(`the org is ${identity.sandbox ? 'a sandbox' : 'not a sandbox'}, expected ${expected.sandbox ? 'a sandbox' : 'production'}`);
+  if (expected.sandbox !== undefined) {
+    if (identity.sandbox === undefined) unknown.push('expect.sandbox');
+    else if (identity.sandbox !== expected.sandbox) {
+      mismatches.push(`the org is ${identity.sandbox ? 'a sandbox' : 'not a sandbox'}, expected ${expected.sandbox ? 'a sandbox' : 'production'}`);
+    }
   }
-  if (mismatches.length === 0) return;
-  const refreshHint = org.sandbox && mismatches[0]!.startsWith('org id') ? '. A sandbox refresh gives the sandbox a new org id; if it was refreshed, update expect.organizationId' : '';
-  throw new VerificationError('WRONG_ORG', `logged in to a different org: ${mismatches.join('; ')}${refreshHint}`);
+  if (mismatches.length > 0) {
+    const refreshHint = org.sandbox && mismatches[0]!.startsWith('org id') ? '. A sandbox refresh gives the sandbox a new org id; if it was refreshed, update expect.organizationId' : '';
+    throw new VerificationError('WRONG_ORG', `logged in to a different org: ${mismatches.join('; ')}${refreshHint}`);
+  }
+  if (unknown.length > 0) {
+    throw new VerificationError('EXPECT_NOT_CHECKED', `logged in, but could not confirm ${unknown.join(' and ')}${whyUnknown ? `: ${whyUnknown}` : ''}`);
+  }
 }
 
 async function checkLimits(conn: ConnectionType, org: ResolvedOrg, warnings: string[]): Promise<{ max: number; remaining: number } | undefined> {

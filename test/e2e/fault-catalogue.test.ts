@@ -164,6 +164,8 @@ const SCENARIOS: Record<string, () => Promise<VerifiedOrg>> = {
   API_VERSION_NOT_SERVED: () => clientCredentialsOn('3MVG9w0rldOldClientId', 'old.my.salesforce.com', '62.0'),
   WRONG_ORG: () =>
     world.verifyOne(`${ORGS.clientCredentials()}    expect:\n      organizationId: 00D000000000001AAA\n`),
+  // The user has no API access, so the Organization record that tells the sandbox flag is out of reach.
+  EXPECT_NOT_CHECKED: () => world.verifyOne(`${ORGS.oauthPassword('noapi@acme.com')}    expect:\n      sandbox: false\n`),
 };
 
 /**
