@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import type { OrgDefinition } from '../project/model.js';
-import { parseTemplate, ReferenceSyntaxError, resolveTemplate } from '../project/references.js';
+import { parseTemplate, ReferenceSyntaxError, referencesIn, resolveTemplate } from '../project/references.js';
 import { SECRET_FIELDS } from '../project/secret-fields.js';
 import { rangeOf, type DataPath } from '../project/yaml-source.js';
 import type { Diagnostic } from '../report/diagnostic.js';
@@ -118,7 +118,9 @@ export function resolveOrg(definition: OrgDefinition, environment: Environment):
     if (resolved === undefined) continue;
     if (SECRET_FIELDS.has(field)) {
       if (resolved === '') {
-        problem(path, `org "${definition.name}": auth.${field} resolves to an empty value; set the variable to the ${field}`);
+        const names = safeReferenceNames(raw);
+        const variable = names.length > 0 ? names.map((name) => `\${${name}}`).join(', ') : 'its variable';
+        problem(path, `org "${definition.name}": auth.${field} references ${variable}, which is set but empty; set it to the ${field}`);
         continue;
       }
       const secret = new Secret(resolved);
@@ -226,4 +228,13 @@ export function parseSfdxAuthUrl(authUrl: Secret): ResolvedAuth | string {
     refreshToken: new Secret(refreshToken),
     instanceUrl,
   };
+}
+
+/** Names the variables a value references, or none when it does not parse. */
+function safeReferenceNames(value: string): string[] {
+  try {
+    return [...new Set(referencesIn(parseTemplate(value)).map((reference) => reference.variable))];
+  } catch {
+    return [];
+  }
 }

@@ -151,6 +151,14 @@ describe('orgcfg verify against the emulator', () => {
     expect(run.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
   });
 
+  it('prints a JSON report for an invalid project file', async () => {
+    const run = await orgcfg(['verify', 'broken.yaml', '--format', 'json']);
+    expect(run.code).toBe(2);
+    const report = JSON.parse(run.stdout);
+    expect(report.results).toEqual([]);
+    expect(report.diagnostics[0]).toMatchObject({ ruleId: 'yaml-syntax', file: 'broken.yaml', start: { line: 5, column: 1 } });
+  });
+
   it('reads .env beside the project and lets the environment win', async () => {
     const cwd = writeProject({
       'orgcfg.yaml': PROJECT,

@@ -62,7 +62,7 @@ describe('resolveOrg', () => {
   it('reports an empty secret', () => {
     const environment = layerEnvironments([{ origin: 'env', variables: { SF_PASSWORD: '', SF_TOKEN: 't' } }]);
     const { diagnostics } = resolveOrg(legacy, environment);
-    expect(diagnostics[0]?.message).toContain('auth.password resolves to an empty value');
+    expect(diagnostics[0]?.message).toBe('org "legacy": auth.password references ${SF_PASSWORD}, which is set but empty; set it to the password');
   });
 });
 

@@ -36,7 +36,10 @@ export async function runVerify(paths: readonly string[], options: VerifyCommand
   const projects = resolveProjectPaths(paths, io.cwd).map((file) => loadProject(file, host));
   const loadProblems = projects.flatMap((project) => [...project.readErrors, ...project.diagnostics]).filter((d) => d.severity === 'error');
   if (loadProblems.length > 0) {
-    io.stderr(formatStylish(loadProblems.sort(compareDiagnostics), { color: false }));
+    loadProblems.sort(compareDiagnostics);
+    // Scripts reading --format json get a report either way, with the problems and no results.
+    if (options.format === 'json') io.stdout(formatVerifyJson([], loadProblems));
+    io.stderr(formatStylish(loadProblems, { color: false }));
     io.stderr('verify stopped: fix the problems above (orgcfg lint shows them all) and run it again\n');
     return ExitCode.UsageOrInput;
   }
