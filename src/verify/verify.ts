@@ -3,7 +3,7 @@
  * of them in parallel. Returns one result per org; never throws for a failed login.
  */
 import type { OrgDefinition, Project } from '../project/model.js';
-import { rangeOf } from '../project/yaml-source.js';
+import { findNode, rangeOf } from '../project/yaml-source.js';
 import type { Diagnostic } from '../report/diagnostic.js';
 import type { OrgError, OrgResult } from '../report/org-result.js';
 import { findFault, type FaultInfo } from '../salesforce/faults.js';
@@ -148,7 +148,7 @@ async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, no
         error: {
           code: failure.code,
           message: failure.message,
-          ...(failure.fault ? describeFault(failure.fault, org.definition) : { action: UNKNOWN_CODE_ACTION }),
+          ...(failure.fault ? describeFault(failure.fault, org.definition, failure.message) : { action: UNKNOWN_CODE_ACTION }),
         },
       },
       org,
@@ -161,13 +161,18 @@ const UNKNOWN_CODE_ACTION =
   'orgcfg has no explanation for this code. Look it up in the Salesforce documentation (SOAP API ExceptionCode values, OAuth 2.0 token endpoint errors), and check Setup > Login History for the reason of the failed login.';
 
 /** The catalogue's explanation, with the setting to check located in the org's file. */
-function describeFault(fault: FaultInfo, definition: OrgDefinition): Partial<OrgError> {
+function describeFault(fault: FaultInfo, definition: OrgDefinition, message = ''): Partial<OrgError> {
   let check: OrgError['check'];
-  if (fault.field) {
-    const path = ['orgs', definition.name, ...fault.field.split('.')];
+  const field = fieldToCheck(fault, definition, message);
+  if (field) {
+    const path = ['orgs', definition.name, ...field.split('.')];
+    const found = findNode(definition.source, path);
+    const present = found.depth === path.length;
+    const inherited = !present && (field === 'apiVersion' || field === 'loginUrl') && field in inheritedFields(definition);
     // The key, not the value: for a block such as expect the value starts on the next line.
     const { start } = rangeOf(definition.source, path, 'key');
-    check = { field: fault.field, file: definition.source.file, line: start.line, column: start.column };
+    const label = present ? field : inherited ? `${field} (inherited from ${inheritedFields(definition)[field]})` : `${field} (not set)`;
+    check = { field: label, file: definition.source.file, line: start.line, column: start.column };
   }
   return {
     meaning: fault.meaning,
@@ -177,6 +182,40 @@ function describeFault(fault: FaultInfo, definition: OrgDefinition): Partial<Org
     ...(check ? { check } : {}),
     retryable: fault.retryable,
   };
+}
+
+/** invalid_grant covers several failures; its description tells which setting is at fault. */
+const INVALID_GRANT_FIELDS: readonly [RegExp, string][] = [
+  [/invalid assertion/i, 'auth.privateKey'],
+  [/hasn't approved|not approved/i, 'auth.username'],
+  [/audience/i, 'auth.audience'],
+  [/expired access\/refresh token/i, 'auth.refreshToken'],
+  [/not supported on this domain/i, 'loginUrl'],
+  [/authentication failure/i, 'auth.password'],
+];
+
+/** Picks the setting to check for a fault, as the org actually writes it. */
+function fieldToCheck(fault: FaultInfo, definition: OrgDefinition, message: string): string | undefined {
+  let field = fault.field;
+  if (fault.code === 'invalid_grant') field = INVALID_GRANT_FIELDS.find(([pattern]) => pattern.test(message))?.[1] ?? field;
+  if (!field) return undefined;
+  const fields = definition.auth.fields;
+  // Everything an SFDX auth URL login uses comes from that one value.
+  if (definition.auth.method === 'sfdx-auth-url' && (field.startsWith('auth.') || field === 'loginUrl')) return 'auth.authUrl';
+  if (field === 'auth.privateKey' && fields.privateKey === undefined && fields.privateKeyFile !== undefined) return 'auth.privateKeyFile';
+  if (field === 'auth.password' && fields.password === undefined && fields.clientSecret !== undefined) return 'auth.clientSecret';
+  if (field === 'auth.refreshToken' && fields.refreshToken === undefined) return undefined;
+  return field;
+}
+
+/** Settings the org takes from elsewhere, with where they come from. */
+function inheritedFields(definition: OrgDefinition): Record<string, string> {
+  const inherited: Record<string, string> = {};
+  if (definition.loginUrlOrigin === 'defaults') inherited.loginUrl = 'defaults';
+  if (definition.loginUrlOrigin === 'sandbox-flag') inherited.loginUrl = 'the sandbox flag';
+  const written = findNode(definition.source, ['orgs', definition.name, 'apiVersion']);
+  if (written.depth < 3) inherited.apiVersion = 'defaults';
+  return inherited;
 }
 
 function originOf(url: string): string {
@@ -198,7 +237,7 @@ function baseResult(definition: OrgDefinition, method: string): Omit<OrgResult, 
 
 function skipped(definition: OrgDefinition, code: string, message: string): OrgResult {
   const fault = findFault(code);
-  const error: OrgError = { code, message, ...(fault ? describeFault(fault, definition) : {}) };
+  const error: OrgError = { code, message, ...(fault ? describeFault(fault, definition, message) : {}) };
   return { ...baseResult(definition, definition.auth.method), status: 'skipped', elapsedMs: 0, error };
 }
 

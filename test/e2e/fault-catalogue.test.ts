@@ -6,7 +6,10 @@
  */
 import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -229,6 +232,24 @@ describe('fault catalogue end to end', () => {
     const { result } = await soapThrough(`http://127.0.0.1:${await listenOnLoopback(redirecting)}`);
     expect(result.error?.code).toBe('UNEXPECTED_RESPONSE');
     expect(redirectTargetHits).toBe(0);
+  });
+
+  it.each([
+    ['invalid_grant', 'auth.password'],
+    ['LOGIN_MUST_USE_SECURITY_TOKEN', 'auth.securityToken (not set)'],
+  ])('points %s at %s', async (code, field) => {
+    const { result } = await SCENARIOS[code]!();
+    expect(result.error?.check?.field).toBe(field);
+  });
+
+  it('points a bad JWT assertion at the key the org writes', async () => {
+    // A valid RSA key that the app's certificate does not belong to.
+    const otherKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const otherKeyFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'orgcfg-jwt-')), 'other.key');
+    fs.writeFileSync(otherKeyFile, otherKey);
+    const { result } = await world.verifyOne(ORGS.jwt('ci@acme.com', `      privateKeyFile: ${otherKeyFile}`));
+    expect(result.error?.code).toBe('invalid_grant');
+    expect(result.error?.check?.field).toBe('auth.privateKeyFile');
   });
 
   it('prints no secret and no issued token', () => {
