@@ -134,16 +134,17 @@ function escapesDirectory(pattern: string): string | undefined {
 }
 
 function buildOrgs(sources: readonly YamlSource[], defaults: Defaults, diagnostics: Diagnostic[]): OrgDefinition[] {
+  // Files with errors before this step; their values may have the wrong types.
+  const invalid = new Set(diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => diagnostic.file));
   const orgs: OrgDefinition[] = [];
   const firstDefinition = new Map<string, YamlSource>();
   for (const source of sources) {
-    // A file with schema errors may hold values of the wrong type; skip its orgs.
-    if (diagnostics.some((diagnostic) => diagnostic.file === source.file && diagnostic.severity === 'error')) continue;
-    const data = usableData(source);
-    const entries = data?.orgs as Record<string, Record<string, unknown>> | undefined;
-    if (!entries) continue;
+    const entries = usableData(source)?.orgs;
+    if (entries === null || typeof entries !== 'object' || Array.isArray(entries)) continue;
 
-    for (const [name, org] of Object.entries(entries)) {
+    for (const [name, org] of Object.entries(entries as Record<string, unknown>)) {
+      // Names are map keys, valid whatever the values hold, so duplicates are reported even
+      // in files with other errors: users fix errors in rounds and must see this one early.
       const earlier = firstDefinition.get(name);
       if (earlier) {
         const first = rangeOf(earlier, ['orgs', name], 'key').start;
@@ -153,8 +154,8 @@ function buildOrgs(sources: readonly YamlSource[], defaults: Defaults, diagnosti
         continue;
       }
       firstDefinition.set(name, source);
-      const built = buildOrg(name, org, source, defaults, diagnostics);
-      orgs.push(built);
+      if (invalid.has(source.file)) continue;
+      orgs.push(buildOrg(name, org as Record<string, unknown>, source, defaults, diagnostics));
     }
   }
   return orgs;

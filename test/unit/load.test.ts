@@ -58,6 +58,14 @@ describe('loadProject', () => {
     expect(diagnostics[0]?.message).toContain('already defined in p/orgcfg.yaml:4:3');
   });
 
+  it('reports a duplicate org name in a file with other errors', () => {
+    const { diagnostics } = lint({
+      'p/orgcfg.yaml': 'version: 1\ninclude: [orgs/a.yaml]\norgs:\n  a:\n    apiVersion: "66.0"\n    auth: { method: client-credentials, clientId: x, clientSecret: "${S}" }\n',
+      'p/orgs/a.yaml': 'orgs:\n  b:\n    descripton: typo\n    apiVersion: "66.0"\n    auth: { method: client-credentials, clientId: x, clientSecret: "${S}" }\n  a:\n    apiVersion: "66.0"\n    auth: { method: client-credentials, clientId: x, clientSecret: "${S}" }\n',
+    });
+    expect(brief(diagnostics)).toEqual(['p/orgs/a.yaml:3:5 schema', 'p/orgs/a.yaml:6:3 unique-org-name']);
+  });
+
   it('refuses includes that leave the project directory', () => {
     const { diagnostics } = lint({ 'p/orgcfg.yaml': 'version: 1\ninclude:\n  - ../secrets.yaml\n  - /etc/passwd\n' });
     expect(brief(diagnostics)).toEqual(['p/orgcfg.yaml:3:5 include', 'p/orgcfg.yaml:4:5 include']);
