@@ -9,6 +9,15 @@ import module from 'node:module';
 module.enableCompileCache?.();
 const { run } = await import('./run.js');
 
+// A reader that closes the pipe early (`orgcfg lint | head -1`) makes writes fail with EPIPE.
+// The output is no longer wanted, so stop quietly instead of crashing with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const controller = new AbortController();
 process.once('SIGINT', () => controller.abort());
 process.once('SIGTERM', () => controller.abort());
