@@ -16,6 +16,14 @@ export const SEVERITY_WORDS: readonly RuleSeverity[] = ['off', 'info', 'warning'
  */
 export const DEFAULT_MAX_RELEASES_BEHIND = 9;
 
+/**
+ * Rules a project file cannot change. A file under review could otherwise switch off the
+ * checks that make it fail: an unparsable or schema-invalid file always fails lint, as it
+ * fails verify and upgrade. `yaml-syntax` cannot be changed on the command line either.
+ */
+export const FILE_LOCKED_RULES: ReadonlySet<string> = new Set(['yaml-syntax', 'schema']);
+export const CLI_LOCKED_RULES: ReadonlySet<string> = new Set(['yaml-syntax']);
+
 /** The `lint` block of a project file, keeping only well-typed entries (the schema reports the rest). */
 export interface FileLintConfig {
   readonly severities: Readonly<Record<string, RuleSeverity>>;
@@ -27,7 +35,7 @@ export function readFileLintConfig(project: Project): FileLintConfig {
   const lint = asMap(asMap(project.sources[0]?.data)?.lint);
   const severities: Record<string, RuleSeverity> = {};
   for (const [id, value] of Object.entries(asMap(lint?.rules) ?? {})) {
-    if (isSeverity(value)) severities[id] = value;
+    if (isSeverity(value) && !FILE_LOCKED_RULES.has(id)) severities[id] = value;
   }
   const max = lint?.maxReleasesBehind;
   const maxReleasesBehind = typeof max === 'number' && Number.isInteger(max) && max >= 0 ? max : DEFAULT_MAX_RELEASES_BEHIND;
@@ -55,6 +63,9 @@ export function parseRuleOptions(
     const severity = separator < 0 ? '' : value.slice(separator + 1);
     if (separator < 0 || !isSeverity(severity)) {
       return { ok: false, message: `invalid --rule "${value}": write RULE=SEVERITY with a severity of ${SEVERITY_WORDS.join(', ')}, such as --rule api-version-outdated=off` };
+    }
+    if (CLI_LOCKED_RULES.has(id)) {
+      return { ok: false, message: `--rule cannot change ${id}: a file that is not valid YAML always fails lint` };
     }
     if (!knownIds.includes(id)) {
       const close = suggest(id);
