@@ -27,6 +27,11 @@ export interface OrgView {
   readonly apiVersion?: Located<unknown>;
   readonly method?: string;
   readonly auth: Readonly<Record<string, unknown>>;
+  /**
+   * Settings written with a value of the wrong type, on the org or in the defaults it inherits.
+   * The schema rule reports them; other rules must treat the setting as unknown, not as absent.
+   */
+  readonly invalid: ReadonlySet<'loginUrl' | 'sandbox'>;
 }
 
 const cache = new WeakMap<Project, OrgView[]>();
@@ -52,11 +57,16 @@ function buildViews(project: Project): OrgView[] {
       const org = asMap(raw);
       if (!org) continue;
       const path: DataPath = ['orgs', name];
+      const invalid = new Set<'loginUrl' | 'sandbox'>();
       const pick = <T>(key: string, accept: (value: unknown) => value is T): Located<T> | undefined => {
-        if (accept(org[key])) return { value: org[key], source, path: [...path, key], fromDefaults: false };
-        if (root && defaults && !(key in org) && accept(defaults[key])) {
-          return { value: defaults[key], source: root, path: ['defaults', key], fromDefaults: true };
+        if (key in org) {
+          if (accept(org[key])) return { value: org[key], source, path: [...path, key], fromDefaults: false };
+        } else if (root && defaults && key in defaults) {
+          if (accept(defaults[key])) return { value: defaults[key], source: root, path: ['defaults', key], fromDefaults: true };
+        } else {
+          return undefined;
         }
+        if (key === 'loginUrl' || key === 'sandbox') invalid.add(key);
         return undefined;
       };
       const auth = asMap(org.auth) ?? {};
@@ -72,6 +82,7 @@ function buildViews(project: Project): OrgView[] {
         ...(apiVersion ? { apiVersion } : {}),
         ...(typeof auth.method === 'string' ? { method: auth.method } : {}),
         auth,
+        invalid,
       });
     }
   }

@@ -14,7 +14,8 @@ export const clientCredentialsMyDomain: Rule = {
   fixable: false,
   check(project, report) {
     for (const org of orgViews(project)) {
-      if (org.method !== 'client-credentials') continue;
+      // With an invalid loginUrl or sandbox flag the login host is unknown; the schema rule reports the value.
+      if (org.method !== 'client-credentials' || org.invalid.size > 0) continue;
       const url = org.loginUrl?.value ?? defaultLoginUrl(org.sandbox?.value ?? false);
       if (hasReference(url)) continue;
       const kind = classifyLoginHost(hostOf(url) ?? '');

@@ -18,7 +18,8 @@ export const sandboxLoginUrl: Rule = {
   fixable: false,
   check(project, report) {
     for (const org of orgViews(project)) {
-      if (!org.loginUrl || hasReference(org.loginUrl.value)) continue;
+      // An invalid sandbox flag is reported by the schema rule; this rule cannot tell which host is right.
+      if (!org.loginUrl || hasReference(org.loginUrl.value) || org.invalid.has('sandbox')) continue;
       const sandbox = org.sandbox?.value ?? false;
       const host = hostOf(org.loginUrl.value.trim());
       if (!host) continue;

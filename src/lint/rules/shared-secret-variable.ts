@@ -17,6 +17,8 @@ export const sharedSecretVariable: Rule = {
     const production = new Map<string, OrgView>();
     const sandboxUses: { org: OrgView; field: string; variable: string }[] = [];
     for (const org of orgViews(project)) {
+      // With an invalid sandbox flag, lint cannot tell whether the org is production or a sandbox.
+      if (org.invalid.has('sandbox')) continue;
       for (const [field, value] of Object.entries(org.auth)) {
         if (!SECRET_FIELDS.has(field) || typeof value !== 'string') continue;
         for (const variable of variablesIn(value)) {

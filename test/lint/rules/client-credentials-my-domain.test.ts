@@ -4,6 +4,9 @@ const auth = '{ method: client-credentials, clientId: a, clientSecret: "${S}" }'
 
 testRule('client-credentials-my-domain', {
   valid: [
+    // With an invalid loginUrl or sandbox flag the login host is unknown.
+    `orgs:\n  prod:\n    sandbox: yes\n    auth: ${auth}\n`,
+    `orgs:\n  prod:\n    loginUrl: 42\n    auth: ${auth}\n`,
     `orgs:\n  prod:\n    loginUrl: https://acme.my.salesforce.com\n    auth: ${auth}\n`,
     `orgs:\n  prod:\n    loginUrl: \${SF_LOGIN_URL}\n    auth: ${auth}\n`,
     `orgs:\n  prod:\n    loginUrl: https://login.salesforce.com\n    auth: { method: jwt, clientId: a, username: u@acme.com, privateKey: "\${K}" }\n`,

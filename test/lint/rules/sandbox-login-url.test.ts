@@ -9,6 +9,10 @@ testRule('sandbox-login-url', {
     org('    loginUrl: https://acme.my.salesforce.com\n'),
     org('    sandbox: true\n'),
     org('    sandbox: true\n    loginUrl: ${URL}\n'),
+    // An invalid flag is the schema rule's problem; the host may be the right one.
+    org('    sandbox: yes\n    loginUrl: https://acme--uat.sandbox.my.salesforce.com\n'),
+    org('    sandbox: "true"\n    loginUrl: https://login.salesforce.com\n'),
+    'defaults:\n  sandbox: 1\n' + org('    loginUrl: https://acme--uat.sandbox.my.salesforce.com\n'),
   ],
   invalid: [
     { case: org('    sandbox: true\n    loginUrl: https://login.salesforce.com\n'), errors: [{ at: '4:15', message: 'org "x" has sandbox: true but logs in at login.salesforce.com, a production login host' }] },

@@ -12,7 +12,11 @@ const project = (prodSecret: string, uatSecret: string) => yaml`
 `;
 
 testRule('shared-secret-variable', {
-  valid: [project('${SF_PROD_SECRET}', '${SF_UAT_SECRET}')],
+  valid: [
+    project('${SF_PROD_SECRET}', '${SF_UAT_SECRET}'),
+    // An org with an invalid sandbox flag is not known to be production.
+    project('${SF_SECRET}', '${SF_SECRET}').replace('  prod:\n', '  prod:\n    sandbox: "no"\n'),
+  ],
   invalid: [
     {
       case: project('${SF_SECRET}', '${SF_SECRET}'),
