@@ -72,11 +72,10 @@ export function parseYamlSource(text: string, file: string): YamlSource {
 
   const diagnostics: Diagnostic[] = [];
   for (const error of doc.errors) {
-    const hint = SYNTAX_HINTS[error.code];
     diagnostics.push({
       ruleId: 'yaml-syntax',
       severity: 'error',
-      message: `invalid YAML: ${firstLine(error.message)}${hint ? `; ${hint}` : ''}`,
+      message: `invalid YAML: ${describeSyntaxError(error.code, error.message, text.slice(error.pos[0], error.pos[1]))}`,
       file,
       start: position(error.pos[0]),
       end: position(error.pos[1]),
@@ -115,6 +114,17 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     }
   }
   return { file, text, doc, lineCounter, data, diagnostics };
+}
+
+/** Phrases a yaml error in orgcfg's words where yaml's own text names library calls or no subject. */
+function describeSyntaxError(code: string, message: string, sourceText: string): string {
+  const hint = SYNTAX_HINTS[code];
+  if (code === 'MULTIPLE_DOCS') return 'an orgcfg file holds one YAML document, but this one holds more; remove the extra `---` separator';
+  if (code === 'DUPLICATE_KEY') {
+    const key = sourceText.trim().replace(/:$/, '');
+    return key !== '' && key.length <= 80 ? `key "${key}" appears twice in the same map; remove or rename one of them` : `${hint}`;
+  }
+  return `${firstLine(message)}${hint ? `; ${hint}` : ''}`;
 }
 
 function firstLine(message: string): string {

@@ -55,6 +55,9 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (!parsed.ok) throw new CliError(parsed.message);
   if (options.fix && options.fixDryRun) throw new CliError('use either --fix or --fix-dry-run, not both');
   if (options.stdin && options.fix) throw new CliError('--fix cannot write to standard input; use --fix-dry-run to see the changes');
+  if (options.stdinFilename !== undefined && !options.stdin) {
+    throw new CliError('--stdin-filename names the text read with --stdin; add --stdin to lint standard input');
+  }
 
   // read
   const host = createProjectHost(io.cwd);
