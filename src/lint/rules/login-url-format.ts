@@ -10,7 +10,7 @@ export const loginUrlFormat: Rule = {
   defaultSeverity: 'error',
   description: 'Login URLs must be https origins with no path, query, port or trailing characters',
   explanation:
-    'Clients build every login request by appending a path such as /services/Soap/u/64.0 or /services/oauth2/token to the login URL. A trailing slash turns that into //services/..., and a path, query or fragment ends up in the middle of the request URL. Salesforce accepts logins only over https. Values that are references such as ${SF_LOGIN_URL} are not checked. The fix removes a trailing slash, path, query, default port or surrounding spaces when the rest of the URL is valid.',
+    'Clients build every login request by appending a path such as /services/Soap/u/64.0 or /services/oauth2/token to the login URL. A trailing slash turns that into //services/..., and a path, query or fragment ends up in the middle of the request URL. Salesforce accepts logins only over https; http is accepted only for loopback hosts, such as a local emulator, which verify uses only when allowed with --allow-host. Values that are references such as ${SF_LOGIN_URL} are not checked. The fix removes a trailing slash, path, query, default port or surrounding spaces when the rest of the URL is valid.',
   bad: 'loginUrl: https://acme.my.salesforce.com/\n',
   good: 'loginUrl: https://acme.my.salesforce.com\n',
   fixable: true,
@@ -40,7 +40,10 @@ function describe(value: string): { what: string; origin?: string } | undefined 
   } catch {
     return { what: `"${value}" is not a URL` };
   }
-  if (url.protocol !== 'https:') {
+  // A local emulator or gateway on loopback may use http; verify still sends credentials to it
+  // only when the user allows the host on the command line.
+  const loopbackHttp = url.protocol === 'http:' && isLoopback(url.hostname);
+  if (url.protocol !== 'https:' && !loopbackHttp) {
     return url.protocol === 'http:'
       ? { what: `"${value}" uses http, but Salesforce accepts logins only over https`, origin: `https://${url.host}` }
       : { what: `"${value}" is not an https URL` };
@@ -48,7 +51,7 @@ function describe(value: string): { what: string; origin?: string } | undefined 
   // Credentials in the URL would be sent with every request and printed in logs; never derive a fix.
   if (url.username !== '' || url.password !== '') return { what: 'contains a user name or password before the host; remove it' };
 
-  const salesforcePort = url.port !== '' && isSalesforceLoginHost(url.hostname);
+  const salesforcePort = url.protocol === 'https:' && url.port !== '' && isSalesforceLoginHost(url.hostname);
   const origin = salesforcePort ? `https://${url.hostname}` : url.origin;
   if (trimmed !== value) return { what: `"${value.trim()}" has spaces around it`, origin };
   if (url.search !== '' || url.hash !== '') return { what: `"${value}" has a query or fragment`, origin };
@@ -56,4 +59,10 @@ function describe(value: string): { what: string; origin?: string } | undefined 
   if (trimmed.endsWith('/')) return { what: `"${value}" ends with a slash, so requests go to //services/...`, origin };
   if (salesforcePort) return { what: `"${value}" has a port, and Salesforce serves logins on the default https port only`, origin };
   return undefined;
+}
+
+/** Loopback addresses (127.0.0.0/8, ::1) and localhost. */
+function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '');
+  return host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
 }

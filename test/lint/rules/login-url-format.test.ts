@@ -3,7 +3,7 @@ import { testRule } from '../rule-tester.js';
 const org = (url: string) => `orgs:\n  prod:\n    loginUrl: ${url}\n`;
 
 testRule('login-url-format', {
-  valid: [org('https://acme.my.salesforce.com'), org('"${SF_LOGIN_URL}/"'), org('https://127.0.0.1:8443')],
+  valid: [org('https://acme.my.salesforce.com'), org('"${SF_LOGIN_URL}/"'), org('https://127.0.0.1:8443'), org('http://127.0.0.1:41003'), org('http://localhost:8080')],
   invalid: [
     { name: 'trailing slash', case: org('https://acme.my.salesforce.com/'), errors: [{ at: '3:15', message: 'ends with a slash' }], output: org('https://acme.my.salesforce.com') },
     { name: 'path, double quotes kept', case: org('"https://acme.my.salesforce.com/services/Soap/u/64.0"'), errors: [{ at: '3:15', message: 'has the path /services/Soap/u/64.0' }], output: org('"https://acme.my.salesforce.com"') },
