@@ -133,7 +133,7 @@ export async function run(argv: readonly string[], io: CliIo, nodeVersion: strin
     .command('emulator')
     .description('serve a loopback emulator of the Salesforce login endpoints, for tests and demos')
     .argument('<file>', 'emulator file listing orgs, users and apps (see examples/emulator.yaml)')
-    .option('--bind <address>', 'loopback address to listen on', '127.0.0.1')
+    .option('--bind <address>', 'address to listen on; only 127.0.0.1 is accepted', '127.0.0.1')
     .option('-q, --quiet', 'do not log requests to stderr')
     .action(async (file: string, options: { bind: string; quiet?: boolean }) => {
       const { runEmulator } = await import('./commands/emulator.js');
