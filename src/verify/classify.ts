@@ -35,7 +35,8 @@ export function classifyLoginError(error: unknown): LoginFailure {
     return withFault(code, `network error ${networkCode}`);
   }
   if (error.name === 'TimeoutError' || error.name === 'AbortError' || /timed? ?out/i.test(error.message)) {
-    return withFault('TIMEOUT', 'the request timed out');
+    const limit = /timed out after (\d+) ?ms/.exec(error.message);
+    return withFault('TIMEOUT', limit ? `no answer within ${Number(limit[1]) / 1000} s (--timeout)` : 'the request timed out');
   }
   if (/password has expired/i.test(error.message)) {
     return withFault('PASSWORD_EXPIRED', 'the login response says passwordExpired=true');

@@ -30,7 +30,7 @@ export function loadSigningKey(source: KeySource, readFile: (file: string) => st
     try {
       pem = readFile(source.privateKeyFile);
     } catch (error) {
-      throw new VerificationError('INVALID_PRIVATE_KEY', `cannot read the private key file ${source.privateKeyFile}: ${(error as Error).message}`);
+      throw new VerificationError('INVALID_PRIVATE_KEY', `cannot read the private key file ${source.privateKeyFile}: ${describeReadError(error)}`);
     }
   } else {
     throw new VerificationError('INVALID_PRIVATE_KEY', 'no private key: set auth.privateKey or auth.privateKeyFile');
@@ -60,7 +60,7 @@ function checkCertificate(file: string, key: KeyObject, readFile: (file: string)
   try {
     certificate = new X509Certificate(readFile(file));
   } catch (error) {
-    throw new VerificationError('INVALID_PRIVATE_KEY', `cannot read the certificate file ${file}: ${(error as Error).message}`);
+    throw new VerificationError('INVALID_PRIVATE_KEY', `cannot read the certificate file ${file}: ${describeReadError(error)}`);
   }
   if (new Date(certificate.validTo) < now) {
     throw new VerificationError('CERTIFICATE_EXPIRED', `the certificate ${file} expired on ${new Date(certificate.validTo).toISOString().slice(0, 10)}`);
@@ -89,4 +89,13 @@ export function signAssertion(claims: AssertionClaims, key: KeyObject, now: Date
   const signingInput = `${encode(header)}.${encode(payload)}`;
   const signature = sign('sha256', Buffer.from(signingInput), key).toString('base64url');
   return `${signingInput}.${signature}`;
+}
+
+/** Describes a file read failure without repeating the path the message already names. */
+function describeReadError(error: unknown): string {
+  const code = (error as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return error instanceof Error ? error.message : String(error);
 }
