@@ -14,7 +14,7 @@ export const VERSION = '0.1.0';
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /**
- * Oldest Node.js orgcfg runs on, as package.json's engines says: jsforce 3.10.17 and later
+ * Oldest Node.js orgcfg runs on, matching engines in package.json: jsforce 3.10.17 and later
  * load undici 8, which needs 22.19, and lint globs includes with fs.globSync (Node.js 22).
  */
 const MINIMUM_NODE = [22, 19, 0] as const;

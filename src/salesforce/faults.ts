@@ -17,9 +17,9 @@ export interface FaultInfo {
   readonly causes: readonly string[];
   /** The org setting to check first, as a path below the org (`auth.securityToken`, `loginUrl`). */
   readonly field?: string;
-  /** Where in Salesforce Setup (or elsewhere) the fix is made. */
+  /** The Salesforce Setup page (or other place) where the fix is made. */
   readonly setup?: string;
-  /** What to do next. */
+  /** The next step for the user. */
   readonly action: string;
   /** Whether running verify again later could succeed without a change. */
   readonly retryable: boolean;
@@ -532,7 +532,7 @@ export function findFault(code: string): FaultInfo | undefined {
   return BY_CODE.get(code);
 }
 
-/** Every catalogue entry. */
+/** Returns every catalogue entry. */
 export function allFaults(): readonly FaultInfo[] {
   return FAULTS;
 }

@@ -36,7 +36,7 @@ async function loadJsforce(timeoutMs: number): Promise<JsforceModule> {
 
 export interface LoginOptions {
   readonly policy: HostPolicy;
-  /** Where to connect: the login URL or its --connect-to mapping. */
+  /** The URL to connect to: the login URL or its --connect-to mapping. */
   readonly target: URL;
   readonly timeoutMs: number;
   /** Proxy for https targets, from the user's environment (HTTPS_PROXY). */

@@ -160,7 +160,7 @@ async function attempt(org: ResolvedOrg, target: URL, options: VerifyOptions, no
 const UNKNOWN_CODE_ACTION =
   'orgcfg has no explanation for this code. Look it up in the Salesforce documentation (SOAP API ExceptionCode values, OAuth 2.0 token endpoint errors), and check Setup > Login History for the reason of the failed login.';
 
-/** The catalogue's explanation, with the setting to check located in the org's file. */
+/** Builds the catalogue's explanation of a fault, with the setting to check located in the org's file. */
 function describeFault(fault: FaultInfo, definition: OrgDefinition, message = ''): Partial<OrgError> {
   let check: OrgError['check'];
   const field = fieldToCheck(fault, definition, message);
@@ -171,7 +171,9 @@ function describeFault(fault: FaultInfo, definition: OrgDefinition, message = ''
     const inherited = !present && (field === 'apiVersion' || field === 'loginUrl') && field in inheritedFields(definition);
     // The key, not the value: for a block such as expect the value starts on the next line.
     const { start } = rangeOf(definition.source, path, 'key');
-    const label = present ? field : inherited ? `${field} (inherited from ${inheritedFields(definition)[field]})` : `${field} (not set)`;
+    let label = field;
+    if (inherited) label = `${field} (inherited from ${inheritedFields(definition)[field]})`;
+    else if (!present) label = `${field} (not set)`;
     check = { field: label, file: definition.source.file, line: start.line, column: start.column };
   }
   return {
@@ -184,7 +186,7 @@ function describeFault(fault: FaultInfo, definition: OrgDefinition, message = ''
   };
 }
 
-/** invalid_grant covers several failures; its description tells which setting is at fault. */
+/** Settings to check for invalid_grant, chosen by its description, because the code covers several failures. */
 const INVALID_GRANT_FIELDS: readonly [RegExp, string][] = [
   [/invalid assertion/i, 'auth.privateKey'],
   [/hasn't approved|not approved/i, 'auth.username'],
