@@ -6,6 +6,7 @@ import type { Project } from '../project/model.js';
 import { rangeOf } from '../project/yaml-source.js';
 import { compareDiagnostics, type Diagnostic, type RuleSeverity, type Severity } from '../report/diagnostic.js';
 import { suggestClosest } from '../schema/suggest.js';
+import { isFullyLoaded } from './completeness.js';
 import { readFileLintConfig } from './config.js';
 import { parseDisableDirectives } from './directives.js';
 import type { EnvExample, Rule, RuleContext, RuleReport } from './rule.js';
@@ -97,6 +98,9 @@ function applyDirectives(
 ): Diagnostic[] {
   const hidden = new Set<Diagnostic>();
   const directiveProblems: Diagnostic[] = [];
+  // Rules skip unparsed files and whole-project checks until every file parses, so a directive
+  // that suppresses nothing now may still be needed.
+  const reportUnused = isFullyLoaded(project);
   const report = (ruleId: string, file: string, start: Diagnostic['start'], end: Diagnostic['end'], message: string): void => {
     const severity = configured(ruleId) ?? RULES_BY_ID.get(ruleId)!.defaultSeverity;
     if (severity === 'off') return;
@@ -115,7 +119,7 @@ function applyDirectives(
           (diagnostic) => diagnostic.file === source.file && diagnostic.ruleId === ruleId && diagnostic.start?.line === directive.targetLine,
         );
         matches.forEach((diagnostic) => hidden.add(diagnostic));
-        if (matches.length === 0) {
+        if (matches.length === 0 && reportUnused) {
           const where = directive.targetLine === undefined ? 'no line follows it' : `rule ${ruleId} reports nothing on line ${directive.targetLine}`;
           report('unused-disable-directive', source.file, directive.start, directive.end, `disable directive for ${ruleId} suppresses nothing because ${where}; remove ${ruleId} from the directive`);
         }

@@ -15,6 +15,8 @@ testRule('shared-secret-variable', {
   valid: [
     project('${SF_PROD_SECRET}', '${SF_UAT_SECRET}'),
     // An org with an invalid sandbox flag is not known to be production.
+    // A file with syntax errors leaves the set of orgs unknown.
+    { code: `version: 1\ninclude: o.yaml\n${project('${SF_SECRET}', '${SF_SECRET}')}`, files: { 'p/o.yaml': 'orgs:\n  dev\n    sandbox: true\n' } },
     project('${SF_SECRET}', '${SF_SECRET}').replace('  prod:\n', '  prod:\n    sandbox: "no"\n'),
   ],
   invalid: [

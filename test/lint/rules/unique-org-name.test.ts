@@ -25,6 +25,17 @@ describe('unique-org-name across projects', () => {
     expect(found[0]?.message).toContain('already defined in a/orgcfg.yaml:4:3, in another project');
   });
 
+  it('skips while a linted project has syntax errors', () => {
+    const broken = memoryHost({
+      'a/orgcfg.yaml': 'version: 1\norgs:\n  prod: {}\n',
+      'b/orgcfg.yaml': 'version: 1\ninclude: more.yaml\norgs:\n  prod: {}\n',
+      'b/more.yaml': 'orgs:\n  uat\n    sandbox: true\n',
+    });
+    const found = lintProjects(['a/orgcfg.yaml', 'b/orgcfg.yaml'].map((file) => loadProject(file, broken)));
+    expect(found.filter((d) => d.ruleId === 'unique-org-name')).toEqual([]);
+    expect(found.filter((d) => d.ruleId === 'yaml-syntax')).not.toEqual([]);
+  });
+
   it('ignores a file linted twice', () => {
     expect(lint(['a/orgcfg.yaml', 'a/orgcfg.yaml'])).toEqual([]);
   });

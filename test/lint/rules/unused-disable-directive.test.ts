@@ -1,7 +1,15 @@
 import { testRule } from '../rule-tester.js';
 
 testRule('unused-disable-directive', {
-  valid: ['defaults:\n  # orgcfg-disable-next-line api-version-retired -- pinned until the archive job moves\n  apiVersion: "30.0"\n'],
+  valid: [
+    'defaults:\n  # orgcfg-disable-next-line api-version-retired -- pinned until the archive job moves\n  apiVersion: "30.0"\n',
+    // Rules skip a file with syntax errors, so its directives cannot be judged.
+    'defaults:\n  # orgcfg-disable-next-line api-version-retired -- pinned\n  apiVersion: "30.0"\n  loginUrl https://x\n',
+    {
+      code: 'version: 1\ninclude: o.yaml\norgs:\n  uat:\n    # orgcfg-disable-next-line shared-secret-variable -- one connected app\n    auth: { method: jwt, privateKey: "${K}" }\n',
+      files: { 'p/o.yaml': 'orgs:\n  prod\n    sandbox: false\n' },
+    },
+  ],
   invalid: [
     {
       case: 'defaults:\n  # orgcfg-disable-next-line api-version-retired, schema -- pinned\n  apiVersion: "30.0"\n',
