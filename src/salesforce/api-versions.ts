@@ -31,6 +31,9 @@ export interface ApiVersionInfo {
 /** First API version at which SOAP `login()` no longer exists (Winter '26). */
 export const SOAP_LOGIN_REMOVED_FROM = '65.0';
 
+/** Last API version at which SOAP `login()` exists, the one version soap-password orgs can move to. */
+export const LAST_SOAP_LOGIN_API_VERSION = '64.0';
+
 /** The release that retires SOAP `login()` for every remaining version. */
 export const SOAP_LOGIN_RETIREMENT = "Summer '27";
 
@@ -89,6 +92,11 @@ export function compareApiVersions(a: string, b: string): number {
 /** Tells whether SOAP `login()` exists at `version` (it was removed at 65.0). */
 export function soapLoginAvailableAt(version: string): boolean {
   return compareApiVersions(version, SOAP_LOGIN_REMOVED_FROM) < 0;
+}
+
+/** Oldest version with no retirement announced, the lowest one worth moving to. */
+export function oldestSupportedApiVersion(): string {
+  return API_VERSIONS.find((info) => info.status === 'supported')!.version;
 }
 
 /** Oldest version that Salesforce still serves. */
