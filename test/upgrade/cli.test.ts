@@ -108,12 +108,34 @@ describe('orgcfg upgrade', () => {
     const result = await upgrade('--auth', 'client-credentials', '--write');
     expect(result.code).toBe(0);
     const env = read('.env.example');
-    expect(env.startsWith(ENV_EXAMPLE)).toBe(true);
+    expect(env.startsWith('# Copy to .env\n')).toBe(true);
     expect(env).toContain('SF_LEGACY_CLIENT_ID=\n');
     expect(env).toContain('SF_TEAM_CLIENT_SECRET=\n');
     expect(read('orgs/team.yaml')).toContain('clientSecret: ${SF_TEAM_CLIENT_SECRET}');
     expect(result.err).toContain('run-as user');
     expect(result.err).toContain('team@acme.com');
+  });
+
+  it('--auth removes variables nothing references any more', async () => {
+    const dryRun = await upgrade('--auth', 'client-credentials');
+    expect(dryRun.out).toContain('--- .env.example\n+++ .env.example\n');
+    expect(dryRun.out).toContain('-SF_LEGACY_PASSWORD=\n-SF_LEGACY_SECURITY_TOKEN=\n');
+    expect(dryRun.err).toContain('.env.example: removes SF_LEGACY_PASSWORD, SF_LEGACY_SECURITY_TOKEN, which no file of the project references after the upgrade');
+    expect(dryRun.err).toContain('remove SF_LEGACY_PASSWORD and SF_LEGACY_SECURITY_TOKEN from your secret stores');
+
+    await upgrade('--auth', 'client-credentials', '--write');
+    const env = read('.env.example');
+    expect(env).not.toContain('SF_LEGACY_PASSWORD');
+    expect(env).not.toContain('SF_LEGACY_SECURITY_TOKEN');
+    expect(env).toContain('# Copy to .env\n');
+  });
+
+  it('--org keeps variables another org still references', async () => {
+    fs.writeFileSync(path.join(directory, 'orgs', 'team.yaml'), INCLUDED.replace('SF_TEAM_PASSWORD', 'SF_LEGACY_PASSWORD'));
+    await upgrade('--auth', 'client-credentials', '--org', 'legacy', '--write');
+    const env = read('.env.example');
+    expect(env).toContain('SF_LEGACY_PASSWORD=\n');
+    expect(env).not.toContain('SF_LEGACY_SECURITY_TOKEN');
   });
 
   it('--auth flags a generic login URL for client credentials', async () => {

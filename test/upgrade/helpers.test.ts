@@ -57,7 +57,26 @@ describe('.env.example update', () => {
 
   it('changes nothing when every name is listed', () => {
     const text = 'export SF_A_CLIENT_ID=\nSF_A_CLIENT_SECRET = \n';
-    expect(updateEnvExample(text, variables)).toEqual({ output: text, added: [] });
+    expect(updateEnvExample(text, variables)).toEqual({ output: text, added: [], removed: [] });
+  });
+
+  it('removes unused names with their own comments', () => {
+    const text = '# header\nKEEP=\n\n# the old password\nSF_A_PASSWORD=\n\n# login\nSF_A_USER=\nSF_A_TOKEN=\nLAST=\n';
+    const update = updateEnvExample(text, [], ['SF_A_PASSWORD', 'SF_A_TOKEN', 'NOT_LISTED']);
+    expect(update.removed).toEqual(['SF_A_PASSWORD', 'SF_A_TOKEN']);
+    expect(update.output).toBe('# header\nKEEP=\n\n# login\nSF_A_USER=\nLAST=\n');
+  });
+
+  it('keeps the file header and group comments', () => {
+    const update = updateEnvExample('# Copy to .env\nSF_A_PASSWORD=\n\n# soap\nSF_B_PASSWORD=\nSF_B_TOKEN=\n', [], ['SF_A_PASSWORD', 'SF_B_PASSWORD', 'SF_B_TOKEN']);
+    expect(update.output).toBe('# Copy to .env\n\n# soap\n');
+  });
+
+  it('removes and appends in one update', () => {
+    const update = updateEnvExample('X=\r\n# the password\r\nSF_A_PASSWORD=\r\n', variables.slice(0, 1), ['SF_A_PASSWORD']);
+    expect(update.output).toBe('X=\r\n# org a: added by orgcfg upgrade\r\n# consumer key\r\nSF_A_CLIENT_ID=\r\n');
+    expect(update.added).toEqual(['SF_A_CLIENT_ID']);
+    expect(update.removed).toEqual(['SF_A_PASSWORD']);
   });
 });
 

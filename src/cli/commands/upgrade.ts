@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadProject } from '../../project/load.js';
 import type { Project } from '../../project/model.js';
+import { parseYamlSource } from '../../project/yaml-source.js';
 import { formatDataPath } from '../../report/diagnostic.js';
 import { formatStylish } from '../../report/format/stylish.js';
 import { variablesIn } from '../../upgrade/context.js';
@@ -30,6 +31,7 @@ interface FileOutcome {
   /** Absent for .env.example, which has no migrations of its own. */
   readonly result?: UpgradeResult;
   readonly added?: readonly string[];
+  readonly removed?: readonly string[];
 }
 
 /** Runs `orgcfg upgrade`: plans the upgrade of each project, then prints, checks or writes it. */
@@ -118,15 +120,31 @@ function planProject(project: Project, options: UpgradeCommandOptions, io: CliIo
     outcomes.push({ file: source.file, before: source.text, after: result.output, result });
   }
 
-  // New variables go to .env.example beside the project file, when the project keeps one.
+  // .env.example beside the project file, when the project keeps one, gains the new variables
+  // and loses those that no file references after the upgrade.
   const variables = outcomes.flatMap((outcome) => outcome.result?.variables ?? []);
+  const unused = unreferencedAfter(project, outcomes);
   const envFile = path.join(path.dirname(root.file), '.env.example');
-  const envText = variables.length > 0 ? readIfPresent(path.resolve(io.cwd, envFile)) : undefined;
+  const envText = variables.length > 0 || unused.length > 0 ? readIfPresent(path.resolve(io.cwd, envFile)) : undefined;
   if (envText !== undefined) {
-    const update = updateEnvExample(envText, variables);
-    outcomes.push({ file: envFile, before: envText, after: update.output, added: update.added });
+    const update = updateEnvExample(envText, variables, unused);
+    outcomes.push({ file: envFile, before: envText, after: update.output, added: update.added, removed: update.removed });
   }
   return outcomes;
+}
+
+/** Lists the variables that the project references before the upgrade and no file references after it. */
+function unreferencedAfter(project: Project, outcomes: readonly FileOutcome[]): string[] {
+  if (project.sources.some((source) => source.data === undefined)) return [];
+  const before = new Set(project.sources.flatMap((source) => collectVariables(source.data)));
+  const after = new Set<string>();
+  for (const outcome of outcomes) {
+    const data = outcome.after === outcome.before ? project.sources.find((source) => source.file === outcome.file)?.data : parseYamlSource(outcome.after, outcome.file).data;
+    // An upgraded file that does not parse is reported as an error, and nothing is written.
+    if (data === undefined) return [];
+    for (const variable of collectVariables(data)) after.add(variable);
+  }
+  return [...before].filter((variable) => !after.has(variable));
 }
 
 function collectVariables(data: unknown): string[] {
@@ -160,6 +178,9 @@ function printSummary(outcomes: readonly FileOutcome[], io: CliIo): void {
   for (const outcome of outcomes) {
     if (outcome.added !== undefined) {
       if (outcome.added.length > 0) text += `${outcome.file}: adds ${outcome.added.join(', ')}\n`;
+      if (outcome.removed && outcome.removed.length > 0) {
+        text += `${outcome.file}: removes ${outcome.removed.join(', ')}, which no file of the project references after the upgrade\n`;
+      }
       continue;
     }
     const result = outcome.result!;
