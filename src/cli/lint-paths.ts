@@ -1,4 +1,4 @@
-/** Turning `orgcfg lint` arguments (files, directories, globs) into project files. */
+/** Turning command arguments (files, directories, globs) into project files, the same for every command. */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_PROJECT_FILE } from '../project/load.js';
@@ -9,7 +9,7 @@ import { CliError } from './io.js';
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 
 /**
- * Expands lint arguments into project files, dropping duplicates. A file is used as given. A
+ * Expands command arguments into project files, dropping duplicates. A file is used as given. A
  * directory means its orgcfg.yaml, or every orgcfg.yaml below it when it has none. A glob means
  * the YAML files it matches. No arguments means the nearest orgcfg.yaml above the working directory.
  */

@@ -82,3 +82,14 @@ describe('includes through symbolic links', () => {
     expect(out.stdout).not.toContain('leaked-key-material');
   });
 });
+
+describe('paths', () => {
+  it('accepts globs in upgrade as in lint', async () => {
+    const project = 'version: 1\norgs:\n  x:\n    loginUrl: https://a.my.salesforce.com\n    apiVersion: "66.0"\n    auth: { method: client-credentials, clientId: a, clientSecret: "${S}" }\n';
+    const cwd = writeProject({ 'a/orgcfg.yaml': project, 'b/orgcfg.yaml': project.replace('x:', 'y:') });
+    const { io, out } = memoryIo(cwd);
+    expect(await run(['upgrade', '--check', '*/orgcfg.yaml'], io)).toBe(1);
+    expect(out.stdout).toContain('--- a/orgcfg.yaml');
+    expect(out.stdout).toContain('--- b/orgcfg.yaml');
+  });
+});

@@ -121,7 +121,7 @@ export async function runLint(paths: readonly string[], options: LintCommandOpti
   if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return ExitCode.ProblemsFound;
   const warnings = diagnostics.filter((diagnostic) => diagnostic.severity === 'warning').length;
   if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`orgcfg: ${warnings} warnings, more than --max-warnings ${maxWarnings}\n`);
+    io.stderr(`orgcfg: ${warnings} ${warnings === 1 ? 'warning' : 'warnings'}, more than --max-warnings ${maxWarnings}\n`);
     return ExitCode.ProblemsFound;
   }
   return ExitCode.Ok;

@@ -12,7 +12,8 @@ import { resolveTargetVersion } from '../../upgrade/target-version.js';
 import { TARGET_AUTH_METHODS, type TargetAuthMethod, type UpgradeResult } from '../../upgrade/types.js';
 import { formatUnifiedDiff } from '../../report/unified-diff.js';
 import { upgradeSource } from '../../upgrade/upgrade-source.js';
-import { createProjectHost, describeFsError, resolveProjectPaths } from '../files.js';
+import { createProjectHost, describeFsError } from '../files.js';
+import { resolveLintPaths } from '../lint-paths.js';
 import { CliError, ExitCode, type CliIo } from '../io.js';
 import { NODE_FILE_SYSTEM, writeFileAtomic, type AtomicWriteFileSystem } from '../write-file-atomic.js';
 
@@ -49,7 +50,7 @@ export function runUpgrade(
   if (!target.ok) throw new CliError(`--api-version: ${target.message}`);
 
   const host = createProjectHost(io.cwd);
-  const projects = resolveProjectPaths(paths, io.cwd).map((file) => loadProject(file, host));
+  const projects = resolveLintPaths(paths, io.cwd).map((file) => loadProject(file, host));
   checkOrgNames(projects, options.org);
 
   let exitCode: number = ExitCode.Ok;

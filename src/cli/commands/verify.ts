@@ -9,7 +9,8 @@ import { formatStylish } from '../../report/format/stylish.js';
 import { formatVerifyText } from '../../report/format/verify-text.js';
 import { layerEnvironments, type EnvironmentLayer } from '../../resolve/environment.js';
 import { parseAllowedHosts, parseConnectTo, type HostPolicy } from '../../verify/host-policy.js';
-import { createProjectHost, describeFsError, resolveProjectPaths } from '../files.js';
+import { createProjectHost, describeFsError } from '../files.js';
+import { resolveLintPaths } from '../lint-paths.js';
 import { CliError, ExitCode, useColor, type CliIo } from '../io.js';
 
 export interface VerifyCommandOptions {
@@ -33,7 +34,7 @@ export async function runVerify(paths: readonly string[], options: VerifyCommand
   const policy = buildHostPolicy(options, io);
 
   const host = createProjectHost(io.cwd);
-  const projects = resolveProjectPaths(paths, io.cwd).map((file) => loadProject(file, host));
+  const projects = resolveLintPaths(paths, io.cwd).map((file) => loadProject(file, host));
   const loadProblems = projects.flatMap((project) => [...project.readErrors, ...project.diagnostics]).filter((d) => d.severity === 'error');
   if (loadProblems.length > 0) {
     loadProblems.sort(compareDiagnostics);
