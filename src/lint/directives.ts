@@ -15,18 +15,35 @@ export interface DisableDirective {
   readonly reason: string;
   /** The line whose diagnostics it hides, or undefined when no content line follows. */
   readonly targetLine?: number;
+  /** Set for an `orgcfg-…` comment that is not a known directive, such as a misspelt one. */
+  readonly unknownDirective?: string;
 }
 
 const DIRECTIVE = /(?:^|\s)#\s*orgcfg-disable-next-line\b(.*)$/;
+/** Any comment that starts like a directive, to catch misspelt ones such as orgcfg-disable-line. */
+const DIRECTIVE_LIKE = /(?:^|\s)#\s*(orgcfg-[a-z-]+)/;
 
 /** Finds every directive in `text`. Columns count UTF-16 units, as diagnostics do. */
 export function parseDisableDirectives(text: string): DisableDirective[] {
-  if (!text.includes('orgcfg-disable-next-line')) return [];
+  if (!text.includes('orgcfg-')) return [];
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const directives: DisableDirective[] = [];
   lines.forEach((line, index) => {
     const match = DIRECTIVE.exec(line);
-    if (!match) return;
+    if (!match) {
+      const lookalike = DIRECTIVE_LIKE.exec(line);
+      if (lookalike) {
+        const column = line.indexOf('#', lookalike.index) + 1;
+        directives.push({
+          start: { line: index + 1, column },
+          end: { line: index + 1, column: line.length + 1 },
+          rules: [],
+          reason: '',
+          unknownDirective: lookalike[1]!,
+        });
+      }
+      return;
+    }
     const column = line.indexOf('#', match.index) + 1;
     const [list = '', ...reasonParts] = (match[1] ?? '').split('--');
     const rules = list

@@ -109,7 +109,9 @@ function applyDirectives(
 
   for (const source of project.sources) {
     for (const directive of parseDisableDirectives(source.text)) {
-      const invalid = describeInvalidDirective(directive.rules, directive.reason);
+      const invalid = directive.unknownDirective
+        ? `unknown directive "${directive.unknownDirective}", so it suppresses nothing; the only directive is # orgcfg-disable-next-line RULE -- reason`
+        : describeInvalidDirective(directive.rules, directive.reason);
       if (invalid) {
         report('invalid-disable-directive', source.file, directive.start, directive.end, invalid);
         continue;

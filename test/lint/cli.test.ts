@@ -86,7 +86,7 @@ describe('orgcfg lint options', () => {
     write('orgcfg.yaml', warningOnly);
     expect(await run(['lint'], io())).toBe(0);
     expect(await run(['lint', '--max-warnings', '0'], io())).toBe(1);
-    expect(err).toContain('1 warnings, more than --max-warnings 0');
+    expect(err).toContain('1 warning, more than --max-warnings 0');
   });
 
   it('hides warnings with --quiet', async () => {

@@ -12,7 +12,7 @@ export function runRules(id: string | undefined, io: CliIo): number {
   const rule = RULES.find((candidate) => candidate.id === id);
   if (!rule) {
     const close = suggestClosest(id, RULES.map((candidate) => candidate.id));
-    throw new CliError(`unknown rule "${id}"${close ? `; did you mean "${close}"?` : ''}; run orgcfg rules to list them`);
+    throw new CliError(`unknown rule "${id}"${close ? ` (did you mean "${close}"?)` : ''}; run orgcfg rules to list them`);
   }
   io.stdout(formatRuleHelp(rule));
   return ExitCode.Ok;
