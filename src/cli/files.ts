@@ -26,7 +26,7 @@ export function createProjectHost(cwd: string): ProjectHost {
         throw new Error(`it is ${stat.size} bytes; orgcfg reads files up to ${MAX_SOURCE_BYTES} bytes`);
       }
       try {
-        return fs.readFileSync(file, 'utf8');
+        return decodeUtf8(fs.readFileSync(file));
       } catch (error) {
         throw new Error(describeFsError(error));
       }
@@ -117,4 +117,15 @@ export function resolveProjectPaths(paths: readonly string[], cwd: string): stri
     }
     return inside;
   });
+}
+
+/**
+ * Decodes a project file, rejecting UTF-16 and binary content with a clear reason: decoded as
+ * UTF-8 they turn into a string of NUL-separated characters that YAML reads as one scalar.
+ */
+export function decodeUtf8(bytes: Buffer): string {
+  const utf16Bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  if (utf16Bom) throw new Error('it is encoded as UTF-16; save it as UTF-8');
+  if (bytes.includes(0)) throw new Error('it contains NUL bytes, so it is not a UTF-8 text file; save it as UTF-8');
+  return bytes.toString('utf8');
 }

@@ -93,3 +93,13 @@ describe('paths', () => {
     expect(out.stdout).toContain('--- b/orgcfg.yaml');
   });
 });
+
+describe('file encodings', () => {
+  it('rejects a UTF-16 project file with exit 2', async () => {
+    const cwd = writeProject({});
+    fs.writeFileSync(path.join(cwd, 'orgcfg.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('version: 1\n', 'utf16le')]));
+    const { io, out } = memoryIo(cwd);
+    expect(await run(['lint'], io)).toBe(2);
+    expect(out.stdout).toContain('cannot read orgcfg.yaml: it is encoded as UTF-16; save it as UTF-8');
+  });
+});
