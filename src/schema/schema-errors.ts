@@ -5,6 +5,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import { isSecretPath } from '../project/secret-fields.js';
+import { authVariablesByOrg, VariableNameSuggester } from '../project/variable-names.js';
 import type { DataPath, RangeTarget } from '../project/yaml-source.js';
 import { suggestClosest } from './suggest.js';
 
@@ -21,10 +22,17 @@ export function convertSchemaErrors(errors: readonly ErrorObject[], data: unknow
   const parsed = errors.map((error) => ({ error, path: parsePointer(error.instancePath) }));
   const kept = parsed.filter((entry) => !isRedundant(entry, parsed));
 
+  // Built on first use, because most files have no missing secret to name a variable for.
+  let suggester: VariableNameSuggester | undefined;
+  const suggestVariable = (org: string, field: string): string => {
+    suggester ??= new VariableNameSuggester(authVariablesByOrg(valueAt(data, ['orgs'])));
+    return suggester.suggest(org, field);
+  };
+
   const seen = new Set<string>();
   const problems: SchemaProblem[] = [];
   for (const { error, path } of kept) {
-    const problem = describe(error, path, data);
+    const problem = describe(error, path, data, suggestVariable);
     const key = `${problem.path.join('\u0000')}|${problem.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -69,7 +77,10 @@ function isRedundant(entry: ParsedError, all: readonly ParsedError[]): boolean {
   return false;
 }
 
-function describe(error: ErrorObject, path: (string | number)[], data: unknown): SchemaProblem {
+/** Names the environment variable to suggest for a field of an org. */
+type SuggestVariable = (org: string, field: string) => string;
+
+function describe(error: ErrorObject, path: (string | number)[], data: unknown, suggestVariable: SuggestVariable): SchemaProblem {
   const subject = describeSubject(path);
   const params = error.params as Record<string, unknown>;
   const value = valueAt(data, path);
@@ -91,7 +102,7 @@ function describe(error: ErrorObject, path: (string | number)[], data: unknown):
   switch (error.keyword) {
     case 'required': {
       const missing = String(params.missingProperty);
-      return { path, target: 'key', message: `${subject} is missing the required key "${missing}"; ${requiredHint(path, missing)}` };
+      return { path, target: 'key', message: `${subject} is missing the required key "${missing}"; ${requiredHint(path, missing, suggestVariable)}` };
     }
     case 'additionalProperties': {
       const extra = String(params.additionalProperty);
@@ -142,7 +153,7 @@ export function describeSubject(path: readonly (string | number)[]): string {
   return path.map(String).join('.');
 }
 
-function requiredHint(path: readonly (string | number)[], missing: string): string {
+function requiredHint(path: readonly (string | number)[], missing: string, suggestVariable: SuggestVariable): string {
   if (missing === 'auth') return 'add an auth block with a method, such as method: client-credentials';
   if (missing === 'method') return 'add method: client-credentials (or soap-password for legacy SOAP login)';
   const orgName = path[0] === 'orgs' ? String(path[1]) : 'org';
@@ -150,13 +161,6 @@ function requiredHint(path: readonly (string | number)[], missing: string): stri
     return `add ${missing}: \${${suggestVariable(orgName, missing)}} and set that variable in the environment or a .env file`;
   }
   return `add ${missing}`;
-}
-
-/** Builds a conventional variable name such as SF_PROD_CLIENT_SECRET for hints. */
-export function suggestVariable(orgName: string, field: string): string {
-  const org = orgName.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
-  const name = field.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase();
-  return `SF_${org}_${name}`;
 }
 
 function unknownKeyMessage(subject: string, extra: string, allowed: readonly string[]): string {

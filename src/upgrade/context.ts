@@ -1,5 +1,4 @@
 /** State shared by the migrations that run on one file. */
-import { parseTemplate, referencesIn } from '../project/references.js';
 import type { DataPath } from '../project/yaml-source.js';
 import { SOAP_LOGIN_REMOVED_FROM, SOAP_LOGIN_RETIREMENT } from '../salesforce/api-versions.js';
 import type { SourceEditor } from './source-editor.js';
@@ -48,16 +47,6 @@ export function isSelected(context: MigrationContext, org: string): boolean {
 export function authOf(org: OrgData): OrgData | undefined {
   const auth = org.auth;
   return auth !== null && typeof auth === 'object' && !Array.isArray(auth) ? (auth as OrgData) : undefined;
-}
-
-/** Returns the variables a string value references, or none when the value is malformed. */
-export function variablesIn(value: unknown): string[] {
-  if (typeof value !== 'string') return [];
-  try {
-    return referencesIn(parseTemplate(value)).map((reference) => reference.variable);
-  } catch {
-    return [];
-  }
 }
 
 /** Records a problem located at `path`. */

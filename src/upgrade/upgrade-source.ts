@@ -5,7 +5,8 @@
 import { formatDataPath } from '../report/diagnostic.js';
 import { parseYamlSource } from '../project/yaml-source.js';
 import { validateSource } from '../schema/validate.js';
-import { variablesIn, type MigrationContext } from './context.js';
+import type { MigrationContext } from './context.js';
+import { variablesIn } from '../project/variable-names.js';
 import { runFormatChain } from './format-chain.js';
 import { CURRENT_FORMAT_VERSION, FORMAT_MIGRATIONS } from './formats/index.js';
 import { migrateApiVersions } from './migrations/api-version.js';

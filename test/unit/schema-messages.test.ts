@@ -51,6 +51,12 @@ describe('schema messages', () => {
       'org "prod": auth is missing the required key "clientSecret"; add clientSecret: ${SF_PROD_CLIENT_SECRET} and set that variable in the environment or a .env file',
     ],
     [
+      'missing secret named like the org variables',
+      'orgs:\n  eu-dev:\n    apiVersion: "60.0"\n    auth:\n      method: client-credentials\n      clientId: ${SF_EUDEV_CLIENT_ID}\n',
+      [4, 5],
+      'org "eu-dev": auth is missing the required key "clientSecret"; add clientSecret: ${SF_EUDEV_CLIENT_SECRET} and set that variable in the environment or a .env file',
+    ],
+    [
       'missing auth',
       'orgs:\n  prod:\n    apiVersion: "60.0"\n',
       [2, 3],

@@ -4,7 +4,7 @@ import { updateEnvExample } from '../../src/upgrade/env-example.js';
 import { redactLiteralSecrets } from '../../src/upgrade/redact.js';
 import { applyTextEdits } from '../../src/upgrade/text-edit.js';
 import { formatUnifiedDiff } from '../../src/report/unified-diff.js';
-import { chooseVariableNames } from '../../src/upgrade/variable-names.js';
+import { chooseVariableNames } from '../../src/project/variable-names.js';
 
 describe('variable names', () => {
   const none = new Map<string, string[]>();

@@ -5,7 +5,7 @@ import type { Project } from '../../project/model.js';
 import { parseYamlSource } from '../../project/yaml-source.js';
 import { formatDataPath } from '../../report/diagnostic.js';
 import { formatStylish } from '../../report/format/stylish.js';
-import { variablesIn } from '../../upgrade/context.js';
+import { variablesIn } from '../../project/variable-names.js';
 import { updateEnvExample } from '../../upgrade/env-example.js';
 import { redactLiteralSecrets } from '../../upgrade/redact.js';
 import { resolveTargetVersion } from '../../upgrade/target-version.js';

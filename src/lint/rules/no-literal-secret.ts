@@ -1,7 +1,7 @@
 import { isSingleReferenceWithoutDefault, parseTemplate, ReferenceSyntaxError } from '../../project/references.js';
 import { SECRET_FIELDS } from '../../project/secret-fields.js';
-import { suggestVariable } from '../../schema/schema-errors.js';
 import type { Rule } from '../rule.js';
+import { suggestVariable } from '../variable-suggestions.js';
 import { forEachAuthBlock } from '../walk.js';
 
 /**
@@ -25,7 +25,7 @@ export const noLiteralSecret: Rule = {
           if (!SECRET_FIELDS.has(field) || typeof value !== 'string') continue;
           const problem = describeProblem(value);
           if (!problem) continue;
-          const variable = suggestVariable(orgName, field);
+          const variable = suggestVariable(project, orgName, field);
           report({
             source,
             path: [...authPath, field],

@@ -1,6 +1,6 @@
-import { suggestVariable } from '../../schema/schema-errors.js';
 import { orgViews } from '../org-view.js';
 import type { Rule } from '../rule.js';
+import { suggestVariable } from '../variable-suggestions.js';
 
 const PASSWORD_METHODS = new Set(['soap-password', 'oauth-password']);
 
@@ -17,7 +17,7 @@ export const securityTokenMissing: Rule = {
   check(project, report) {
     for (const org of orgViews(project)) {
       if (!org.method || !PASSWORD_METHODS.has(org.method) || 'securityToken' in org.auth) continue;
-      const variable = suggestVariable(org.name, 'securityToken');
+      const variable = suggestVariable(project, org.name, 'securityToken');
       report({
         source: org.source,
         path: [...org.path, 'auth'],

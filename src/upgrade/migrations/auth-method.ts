@@ -5,10 +5,10 @@
  */
 import { isSingleReferenceWithoutDefault, parseTemplate } from '../../project/references.js';
 import { defaultLoginUrl, isGenericLoginHost } from '../../salesforce/login-hosts.js';
-import { authOf, isSelected, orgEntries, report, SOAP_LOGIN_REASON, variablesIn, type MigrationContext, type OrgData } from '../context.js';
+import { authOf, isSelected, orgEntries, report, SOAP_LOGIN_REASON, type MigrationContext, type OrgData } from '../context.js';
 import { authFollowUpSteps } from '../follow-ups.js';
 import type { TargetAuthMethod } from '../types.js';
-import { chooseVariableNames, type VariableRole } from '../variable-names.js';
+import { authVariablesByOrg, chooseVariableNames, variablesIn } from '../../project/variable-names.js';
 
 const LEGACY_METHOD = 'soap-password';
 
@@ -54,9 +54,9 @@ function migrateOrg(context: MigrationContext, name: string, org: OrgData, targe
 
   // Name the new variables after the org's own ones, password first.
   const ownVariables = ['password', 'securityToken', 'username'].flatMap((field) => variablesIn(auth[field]));
-  const roles: VariableRole[] = target === 'client-credentials' ? ['CLIENT_ID', 'CLIENT_SECRET'] : ['CLIENT_ID', 'JWT_KEY'];
+  const roles: ('CLIENT_ID' | 'CLIENT_SECRET' | 'JWT_KEY')[] = target === 'client-credentials' ? ['CLIENT_ID', 'CLIENT_SECRET'] : ['CLIENT_ID', 'JWT_KEY'];
   const taken = new Set([...context.takenVariables].filter((variable) => !ownVariables.includes(variable)));
-  const names = chooseVariableNames(name, ownVariables, variablesByOrg(context), taken, roles);
+  const names = chooseVariableNames(name, ownVariables, authVariablesByOrg(Object.fromEntries(orgEntries(context))), taken, roles);
   const clientId = `\${${names.CLIENT_ID}}`;
   const secretRole = roles[1]!;
   const secret = `\${${names[secretRole]}}`;
@@ -136,15 +136,6 @@ function recordMigration(
       sandbox,
     }),
   });
-}
-
-function variablesByOrg(context: MigrationContext): Map<string, string[]> {
-  const byOrg = new Map<string, string[]>();
-  for (const [name, org] of orgEntries(context)) {
-    const auth = authOf(org) ?? {};
-    byOrg.set(name, Object.values(auth).flatMap(variablesIn));
-  }
-  return byOrg;
 }
 
 function isReference(value: string): boolean {

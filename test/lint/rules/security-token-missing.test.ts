@@ -9,6 +9,10 @@ testRule('security-token-missing', {
   ],
   invalid: [
     { case: org('      method: soap-password\n      username: u@acme.com\n      password: ${P}\n'), errors: [{ at: '4:5', message: 'add securityToken: ${SF_LEGACY_SECURITY_TOKEN}', severity: 'warning' }] },
+    {
+      case: 'orgs:\n  warehouse:\n    apiVersion: "64.0"\n    auth:\n      method: soap-password\n      username: ${SF_WH_USERNAME}\n      password: ${SF_WH_PASSWORD}\n',
+      errors: [{ at: '4:5', message: 'add securityToken: ${SF_WH_SECURITY_TOKEN}' }],
+    },
     { case: org('      method: oauth-password\n      clientId: a\n      clientSecret: ${C}\n      username: u@acme.com\n      password: ${P}\n'), errors: [{ at: '4:5', message: 'oauth-password login' }] },
   ],
 });
