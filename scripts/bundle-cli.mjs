@@ -36,6 +36,9 @@ const { output } = await bundle.write({
   codeSplitting: { groups: [{ name: 'lint', tags: ['$initial'] }] },
 });
 await bundle.close();
+// Executable like an installed bin, so the benchmark and users run it through its shebang,
+// which carries the Node.js flags orgcfg needs.
+fs.chmodSync(path.join(outDir, 'bin.js'), 0o755);
 for (const file of output) {
   if (file.type === 'chunk') console.log(`wrote dist/cli/${file.fileName} (${file.code.length} bytes)`);
 }
