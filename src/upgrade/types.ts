@@ -1,5 +1,6 @@
 /** Options, results and report entries of the upgrade engine. */
 import type { DataPath } from '../project/yaml-source.js';
+import type { Position } from '../report/diagnostic.js';
 
 /** Auth methods that `soap-password` orgs can be moved to. */
 export const TARGET_AUTH_METHODS = ['client-credentials', 'jwt'] as const;
@@ -56,6 +57,10 @@ export interface UpgradeProblem {
   readonly org?: string;
   readonly path: DataPath;
   readonly message: string;
+  /** Where the problem is in the input text, when a syntax or schema check found it there. */
+  readonly start?: Position;
+  /** The lint rule that reports the same problem, such as `schema` or `yaml-syntax`. */
+  readonly ruleId?: string;
 }
 
 /** Steps the user must take in Salesforce for one org, because the codemod cannot. */

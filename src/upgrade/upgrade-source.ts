@@ -41,7 +41,9 @@ export function upgradeSource(text: string, options: UpgradeOptions = {}): Upgra
     return unchanged(syntax.map((diagnostic) => ({
       severity: 'error',
       path: diagnostic.path,
-      message: `${diagnostic.start ? `line ${diagnostic.start.line}, column ${diagnostic.start.column}: ` : ''}${diagnostic.message}; fix the YAML and run orgcfg upgrade again`,
+      message: `${diagnostic.message}; fix the YAML and run orgcfg upgrade again`,
+      ruleId: diagnostic.ruleId,
+      ...(diagnostic.start ? { start: diagnostic.start } : {}),
     })));
   }
   if (!isPlainObject(source.data)) {
@@ -96,13 +98,20 @@ export function upgradeSource(text: string, options: UpgradeOptions = {}): Upgra
     const inputInvalid = upgraded === source || validateSource(source).length > 0;
     return unchanged([
       ...context.problems,
-      ...invalid.map((diagnostic): UpgradeProblem => ({
-        severity: 'error',
-        path: diagnostic.path,
-        message: inputInvalid
-          ? `${diagnostic.message}; the file does not pass schema validation, so upgrade changes nothing (orgcfg lint lists every problem)`
-          : `after the upgrade, ${formatDataPath(diagnostic.path)} would not pass schema validation: ${diagnostic.message}; the file is left unchanged`,
-      })),
+      ...invalid.map((diagnostic): UpgradeProblem => inputInvalid
+        ? {
+            severity: 'error',
+            path: diagnostic.path,
+            message: `${diagnostic.message}; the file does not pass schema validation, so upgrade changes nothing (orgcfg lint lists every problem)`,
+            ruleId: diagnostic.ruleId,
+            // Positions in a format-migrated text do not match the lines of the file on disk.
+            ...(diagnostic.start && upgraded === source ? { start: diagnostic.start } : {}),
+          }
+        : {
+            severity: 'error',
+            path: diagnostic.path,
+            message: `after the upgrade, ${formatDataPath(diagnostic.path)} would not pass schema validation: ${diagnostic.message}; the file is left unchanged`,
+          }),
     ]);
   }
 

@@ -151,6 +151,15 @@ describe('orgcfg upgrade', () => {
     expect(read('orgs/team.yaml')).toContain('    apiVersion: "68.0"\n');
   });
 
+  it('advises 64.0 for SOAP orgs at 65.0 or later', async () => {
+    fs.writeFileSync(path.join(directory, 'orgcfg.yaml'), PROJECT.replace('    sandbox: true\n', '    sandbox: true\n    apiVersion: "66.0"\n'));
+    const result = await upgrade();
+    expect(result.code).toBe(0);
+    expect(result.err).toContain('org "legacy": logs in with soap-password at apiVersion "66.0"');
+    expect(result.err).toContain('set apiVersion: "64.0" on the org, or run orgcfg upgrade --auth client-credentials');
+    expect(result.err).not.toContain('stays at apiVersion "66.0"');
+  });
+
   it('never prints a literal secret in the diff', async () => {
     fs.writeFileSync(path.join(directory, 'orgcfg.yaml'), PROJECT.replace('${SF_LEGACY_PASSWORD}', 'hunter2-literal'));
     const result = await upgrade('--auth', 'jwt');
@@ -188,6 +197,30 @@ describe('orgcfg upgrade input errors', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain('no file of this project was written');
     expect(read('orgcfg.yaml')).toBe(PROJECT);
+  });
+
+  it('a schema error prints each problem once', async () => {
+    fs.writeFileSync(path.join(directory, 'orgcfg.yaml'), PROJECT.replace('apiVersion: "62.0" # moves', 'apiVersion: 62'));
+    const result = await upgrade('--auth', 'client-credentials');
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^orgcfg\.yaml:4:15: error: defaults\.apiVersion must be a quoted string .+ \[schema\]$/m);
+    expect(result.err).not.toContain('defaults.apiVersion: defaults.apiVersion');
+    expect(result.err.match(/defaults\.apiVersion must be/g)).toHaveLength(1);
+    expect(result.err).toContain('no file of this project was written');
+  });
+
+  it('a project with errors prints no checklist', async () => {
+    fs.writeFileSync(path.join(directory, 'orgs', 'team.yaml'), INCLUDED.replace('  team:\n', '  team:\n    apiVersion: 62\n'));
+    const result = await upgrade('--auth', 'client-credentials');
+    expect(result.err).not.toContain('Before orgcfg verify can log in');
+    expect(result.err).not.toContain('SF_LEGACY_CLIENT_ID');
+  });
+
+  it('a syntax error is located in its file', async () => {
+    fs.writeFileSync(path.join(directory, 'orgs', 'team.yaml'), 'orgs:\n  team: [oops\n');
+    const result = await upgrade();
+    expect(result.err).toMatch(/^orgs\/team\.yaml:\d+:\d+: error: .+ \[yaml-syntax\]$/m);
+    expect(result.err).not.toContain(', column ');
   });
 
   it('a missing project exits 2', async () => {

@@ -103,7 +103,7 @@ describe('generated projects', () => {
         const text = generateProject(seed, 40);
         const result = upgradeSource(text, options);
         expect(result.problems.filter((problem) => problem.severity !== 'info')).toEqual(
-          result.problems.filter((problem) => problem.severity === 'warning' && problem.message.includes('My Domain')),
+          result.problems.filter((problem) => problem.severity === 'warning' && (problem.message.includes('My Domain') || problem.message.includes('its login fails already'))),
         );
         const before = parse(text) as Data;
         const after = parse(result.output) as Data;

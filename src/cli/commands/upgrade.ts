@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadProject } from '../../project/load.js';
 import type { Project } from '../../project/model.js';
-import { parseYamlSource } from '../../project/yaml-source.js';
-import { formatDataPath } from '../../report/diagnostic.js';
+import { parseYamlSource, rangeOf } from '../../project/yaml-source.js';
+import { formatDataPath, type Diagnostic } from '../../report/diagnostic.js';
 import { formatStylish } from '../../report/format/stylish.js';
 import { variablesIn } from '../../project/variable-names.js';
 import { updateEnvExample } from '../../upgrade/env-example.js';
@@ -64,12 +64,15 @@ export function runUpgrade(
     const outcomes = planProject(project, options, io);
     const failed = outcomes.some((outcome) => outcome.result?.problems.some((problem) => problem.severity === 'error'));
     const changed = outcomes.filter((outcome) => outcome.before !== outcome.after);
-    printSummary(outcomes, io);
     if (failed) {
+      // Nothing of this project is written, so change lists and Salesforce checklists would
+      // describe work that does not happen. Only the problems are printed.
+      io.stderr(formatStylish(problemDiagnostics(project, outcomes), { color: false }));
       io.stderr(`${project.file}: not upgraded, because of the errors above; no file of this project was written\n`);
       exitCode = ExitCode.UsageOrInput;
       continue;
     }
+    printSummary(outcomes, io);
     if (changed.length === 0) continue;
     anyChange = true;
     if (options.write) {
@@ -201,6 +204,28 @@ function printSummary(outcomes: readonly FileOutcome[], io: CliIo): void {
     });
   }
   io.stderr(text);
+}
+
+/** Converts the problems of every file of a project to diagnostics located in that file. */
+function problemDiagnostics(project: Project, outcomes: readonly FileOutcome[]): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const outcome of outcomes) {
+    const source = project.sources.find((candidate) => candidate.file === outcome.file);
+    for (const problem of outcome.result?.problems ?? []) {
+      // Schema problems point at the value, as lint does, and upgrade's own problems at the key.
+      const target = problem.ruleId === undefined ? 'key' : 'value';
+      const start = problem.start ?? (source?.data !== undefined ? rangeOf(source, problem.path, target).start : undefined);
+      diagnostics.push({
+        ruleId: problem.ruleId ?? 'upgrade',
+        severity: problem.severity,
+        message: problem.message,
+        file: outcome.file,
+        path: problem.path,
+        ...(start ? { start } : {}),
+      });
+    }
+  }
+  return diagnostics;
 }
 
 function printClosing(anyChange: boolean, failed: boolean, options: UpgradeCommandOptions, io: CliIo): void {

@@ -3,7 +3,7 @@
  * still log in with SOAP login() stay at their version when the target no longer has it, and
  * get an explicit `apiVersion` when the defaults they inherit move past it.
  */
-import { API_VERSION_PATTERN, compareApiVersions, findApiVersion, NEWEST_KNOWN_API_VERSION, soapLoginAvailableAt } from '../../salesforce/api-versions.js';
+import { API_VERSION_PATTERN, compareApiVersions, findApiVersion, LAST_SOAP_LOGIN_API_VERSION, NEWEST_KNOWN_API_VERSION, soapLoginAvailableAt } from '../../salesforce/api-versions.js';
 import { isSelected, orgEntries, report, SOAP_LOGIN_REASON, type MigrationContext, type OrgData } from '../context.js';
 import type { ProjectDefaults } from '../types.js';
 
@@ -89,6 +89,11 @@ function wantedVersion(context: MigrationContext, name: string, before: string |
 
   if (before !== undefined && !isComparable(before)) {
     report(context, 'warning', path, `org "${name}": apiVersion "${before}" is not a valid version, so upgrade leaves it; write it as "${target}"`, name);
+    return before;
+  }
+  // Such an org cannot log in today, so holding its version back as below would not help it.
+  if (soap && before !== undefined && !soapLoginAvailableAt(before)) {
+    report(context, 'warning', ['orgs', name, 'auth'], `org "${name}": logs in with soap-password at apiVersion "${before}", but ${SOAP_LOGIN_REASON}, so its login fails already; set apiVersion: "${LAST_SOAP_LOGIN_API_VERSION}" on the org, or run orgcfg upgrade --auth client-credentials (or --auth jwt) to move it to OAuth`, name);
     return before;
   }
   if (before !== undefined && compareApiVersions(before, target) > 0) {
