@@ -96,7 +96,13 @@ function expandIncludes(
       diagnostics.push(at(root, where, 'value', 'include', `include "${pattern}" ${escape}; include only files in ${directory === '.' ? 'this directory' : directory} or below it`));
       return;
     }
-    const matches = host.glob(pattern, directory);
+    let matches: string[];
+    try {
+      matches = host.glob(pattern, directory);
+    } catch (error) {
+      diagnostics.push(at(root, where, 'value', 'include', `include "${pattern}" is not a usable glob pattern (${error instanceof Error ? error.message : String(error)}); write a path or a pattern such as orgs/*.yaml`));
+      return;
+    }
     if (matches.length === 0) {
       const isGlob = /[*?[{]/.test(pattern);
       diagnostics.push({

@@ -52,7 +52,7 @@ export interface Project {
   readonly readErrors: readonly Diagnostic[];
 }
 
-/** What the loader needs from the file system, so the core stays free of I/O. */
+/** File-system access the loader needs, passed in so the core stays free of I/O. */
 export interface ProjectHost {
   /** Returns the text of `path`, or throws an Error whose message says why it cannot. */
   readFile(path: string): string;

@@ -4,7 +4,7 @@ export interface Position {
   readonly column: number;
 }
 
-/** How serious a diagnostic is. Words, not numbers, because linters disagree on numeric order. */
+/** Seriousness of a diagnostic, as words rather than numbers, because linters disagree on numeric order. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A severity setting for a rule, where `off` disables it. */
@@ -56,7 +56,8 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   const columnA = a.start?.column ?? 0;
   const columnB = b.start?.column ?? 0;
   if (columnA !== columnB) return columnA - columnB;
-  return a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0;
+  if (a.ruleId === b.ruleId) return 0;
+  return a.ruleId < b.ruleId ? -1 : 1;
 }
 
 /** Counts diagnostics per severity. */

@@ -1,10 +1,10 @@
 import type { Position } from './diagnostic.js';
 
-/** What verify found for one org. Holds no secret: only identifiers and server messages. */
+/** Verify's result for one org. It contains no secret: only identifiers and server messages. */
 export interface OrgResult {
   readonly org: string;
   readonly file: string;
-  /** Where the org is defined. */
+  /** Position of the org's key in its file. */
   readonly start?: Position;
   readonly method: string;
   /** The login URL from the file (not a --connect-to target). */
@@ -33,7 +33,7 @@ export interface OrgError {
   /** Likely causes, most likely first. */
   readonly causes?: readonly string[];
   readonly action?: string;
-  /** Where in Salesforce Setup the fix is made. */
+  /** The Salesforce Setup page where the fix is made. */
   readonly setup?: string;
   /** The setting to check first and where it is written (or the org, when it is inherited). */
   readonly check?: { readonly field: string; readonly file: string; readonly line?: number; readonly column?: number };

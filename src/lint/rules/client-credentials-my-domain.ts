@@ -25,7 +25,7 @@ export const clientCredentialsMyDomain: Rule = {
         report({
           source: org.source,
           path: [...org.path, 'auth', 'method'],
-          message: `org "${org.name}": client-credentials login is only served on the org's My Domain, but the org has no loginUrl, so it logs in at ${url}, which answers invalid_grant "request not supported on this domain"; ${fix}`,
+          message: `org "${org.name}": client-credentials login is only served on the org's My Domain, but the org has no loginUrl, so it logs in at ${url}, which returns invalid_grant "request not supported on this domain"; ${fix}`,
         });
         continue;
       }
@@ -33,7 +33,7 @@ export const clientCredentialsMyDomain: Rule = {
       report({
         source: org.loginUrl.fromDefaults ? org.source : org.loginUrl.source,
         path: org.loginUrl.fromDefaults ? [...org.path, 'auth', 'method'] : org.loginUrl.path,
-        message: `org "${org.name}": client-credentials login is only served on the org's My Domain, but loginUrl is ${url}${where}, which answers invalid_grant "request not supported on this domain"; ${fix}`,
+        message: `org "${org.name}": client-credentials login is only served on the org's My Domain, but loginUrl is ${url}${where}, which returns invalid_grant "request not supported on this domain"; ${fix}`,
       });
     }
   },

@@ -39,7 +39,7 @@ export const noSecretShapedString: Rule = {
           file: source.file,
           start: position(finding.start),
           end: position(finding.end),
-          message: `this comment holds a value for "${finding.name}" that looks like a credential; remove it from the comment and rotate it, because it is now in the file's history`,
+          message: `this comment contains a value for "${finding.name}" that looks like a credential; remove it from the comment and rotate it, because it is now in the file's history`,
         });
       }
       if (source.data === undefined) continue;
@@ -77,7 +77,7 @@ function reportShapes(
         file,
         start: position(start),
         end: position(start + match[0].length),
-        message: `this line holds ${name}; move it into an environment variable, reference it from a secret field, and rotate it, because it is now in the file's history`,
+        message: `this line contains ${name}; move it into an environment variable, reference it from a secret field, and rotate it, because it is now in the file's history`,
       });
     }
   }
@@ -100,7 +100,7 @@ function checkEnvExample(file: string, text: string, report: (problem: RuleRepor
       file,
       start: position(finding.start),
       end: position(finding.end),
-      message: `${finding.name} has a value, and its name says it holds a credential; leave it empty (${finding.name}=) because .env.example is committed, and rotate the credential if it is real`,
+      message: `${finding.name} has a value, and its name marks it as a credential; leave it empty (${finding.name}=) because .env.example is committed, and rotate the credential if it is real`,
     });
   }
 }

@@ -36,7 +36,7 @@ export const sharedSecretVariable: Rule = {
       report({
         source: org.source,
         path: [...org.path, 'auth', field],
-        message: `org "${org.name}" is a sandbox but reads auth.${field} from \${${variable}}, which production org "${prod.name}" also uses; give each org its own variable so a sandbox never holds a production credential`,
+        message: `org "${org.name}" is a sandbox but reads auth.${field} from \${${variable}}, which production org "${prod.name}" also uses; give each org its own variable so a sandbox never gets a production credential`,
       });
     }
   },

@@ -15,7 +15,8 @@ export function formatVerifyText(results: readonly OrgResult[], options: TextFor
     const name = result.org.padEnd(width);
     const where = result.start ? `${result.file}:${result.start.line}:${result.start.column}` : result.file;
     if (result.status === 'ok') {
-      const kind = result.sandbox === undefined ? '' : result.sandbox ? ', sandbox' : ', production';
+      let kind = '';
+      if (result.sandbox !== undefined) kind = result.sandbox ? ', sandbox' : ', production';
       const who = result.username ?? `user ${result.userId ?? 'unknown'}`;
       lines.push(
         `${paint(GREEN, 'ok     ')} ${name}  ${who} (org ${result.organizationId ?? 'unknown'}${kind}) at ${result.instanceUrl ?? 'unknown instance'} in ${result.elapsedMs} ms`,

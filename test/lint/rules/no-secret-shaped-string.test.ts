@@ -24,14 +24,14 @@ testRule('no-secret-shaped-string', {
     {
       name: 'password in a commented-out line',
       case: 'orgs:\n  prod:\n    auth:\n      method: jwt\n      # password: S3cretPass123\n',
-      errors: [{ at: '5:19', message: 'this comment holds a value for "password" that looks like a credential' }],
+      errors: [{ at: '5:19', message: 'this comment contains a value for "password" that looks like a credential' }],
     },
     { name: 'secret after a value', case: 'version: 1 # clientSecret=Abc123def456\n', errors: [{ at: '1:27', message: '"clientSecret"' }] },
     {
       name: '.env.example value under a secret name',
       case: { code: 'version: 1\n', envExample: '# copied from .env\nSF_PROD_CLIENT_ID=3MVG9Fake\nexport SF_PROD_CLIENT_SECRET="RealSecretValue1234567890ABCDEF"\nSF_PROD_PASSWORD=hunter2\n' },
       errors: [
-        { at: 'p/.env.example:3:30', message: 'SF_PROD_CLIENT_SECRET has a value, and its name says it holds a credential; leave it empty (SF_PROD_CLIENT_SECRET=)' },
+        { at: 'p/.env.example:3:30', message: 'SF_PROD_CLIENT_SECRET has a value, and its name marks it as a credential; leave it empty (SF_PROD_CLIENT_SECRET=)' },
         { at: 'p/.env.example:4:18', message: 'SF_PROD_PASSWORD has a value' },
       ],
     },
