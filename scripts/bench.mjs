@@ -29,8 +29,8 @@ try {
     const commands = {
       'node -e 0': [process.execPath, ['-e', '0']],
       // Run through the shebang, as an installed bin runs, so its Node.js flags apply.
-      'orgcfg lint': [path.join(root, 'dist/cli/bin.js'), ['lint', file]],
-      'orgcfg lint, cold cache': [path.join(root, 'dist/cli/bin.js'), ['lint', file], { NODE_DISABLE_COMPILE_CACHE: '1' }],
+      'orgcfg lint': [path.join(root, 'dist/cli/bin.cjs'), ['lint', file]],
+      'orgcfg lint, cold cache': [path.join(root, 'dist/cli/bin.cjs'), ['lint', file], { NODE_DISABLE_COMPILE_CACHE: '1' }],
       'ajv-cli': [process.execPath, [bin('ajv'), 'validate', '--spec=draft2020', '--strict=false', '--all-errors', '-s', path.join(work, 'schema.json'), '-d', file]],
       spectral: [process.execPath, [bin('spectral'), 'lint', '--quiet', '-r', path.join(work, 'spectral.json'), file]],
     };

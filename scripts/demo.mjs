@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const bin = path.join(root, 'dist', 'cli', 'bin.js');
+const bin = path.join(root, 'dist', 'cli', 'bin.cjs');
 const cleanEnv = { ...process.env };
 // jsforce ignores NO_PROXY; the demo only talks to loopback, so proxies are dropped here.
 for (const name of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete cleanEnv[name];

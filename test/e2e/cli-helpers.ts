@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-export const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.js');
+export const BIN = path.join(import.meta.dirname, '..', '..', 'dist', 'cli', 'bin.cjs');
 
 export interface CliRun {
   readonly code: number | null;

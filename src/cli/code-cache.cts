@@ -1,0 +1,138 @@
+/**
+ * Loads the bundled CLI with a V8 code cache that contains the functions a lint run compiled.
+ *
+ * Node.js's own compile cache (module.enableCompileCache, Node.js 22 and 24) stores a module's
+ * code right after compiling it, when V8 has compiled only the top level. Every function that a
+ * run calls is then parsed and compiled again on each start: for `orgcfg lint` on a 10-org
+ * project that is about 10 ms of 60 (scripts/bench.mjs, 2-core machine, Node.js 24.21).
+ * vm.Script can create its cache after the code has run, so this module stores that cache
+ * instead, beside Node.js's own in module.getCompileCacheDir(). It therefore obeys the same
+ * switches: NODE_COMPILE_CACHE moves it and NODE_DISABLE_COMPILE_CACHE turns it off.
+ */
+import fs = require('node:fs');
+import Module = require('node:module');
+import path = require('node:path');
+import vm = require('node:vm');
+import zlib = require('node:zlib');
+
+/** The bundle's exports, and a way to store the code compiled so far for the next start. */
+interface LoadedBundle {
+  readonly exports: unknown;
+  /**
+   * Writes the code cache when there was no usable one. Call it after the run that should be
+   * fast next time; later runs reuse that cache and never rewrite it.
+   */
+  saveCodeCache(): void;
+}
+
+const CACHE_FORMAT = 'orgcfg-code-cache-1';
+
+/**
+ * Runs the CommonJS file `file` as require() would, with the code cache from `cacheDirectory`
+ * when it is present and valid, and registers it in require.cache so that chunks requiring it
+ * later share this instance.
+ */
+function requireWithCodeCache(file: string, cacheDirectory: string | undefined): LoadedBundle {
+  const source = fs.readFileSync(file, 'utf8');
+  const stat = fs.statSync(file);
+  // The header ties the cache to this file at this path. V8 itself checks its own version and
+  // flags, but of the source only its length.
+  const header = `${CACHE_FORMAT} ${stat.size} ${stat.mtimeMs} ${stat.ino}`;
+  const cacheFile = cacheDirectory === undefined ? undefined : path.join(cacheDirectory, `orgcfg-${fnv1a(file)}.bin`);
+  const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile, header);
+
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
+    filename: file,
+    ...(cachedData ? { cachedData } : {}),
+    importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+  });
+  const loaded = new Module(file);
+  loaded.filename = file;
+  const require = Module.createRequire(file);
+  require.cache[file] = loaded;
+  (script.runInThisContext() as (...args: unknown[]) => void)(loaded.exports, require, loaded, file, path.dirname(file));
+  loaded.loaded = true;
+
+  const usable = cachedData !== undefined && !script.cachedDataRejected;
+  return {
+    get exports() {
+      return loaded.exports;
+    },
+    saveCodeCache() {
+      if (usable || cacheFile === undefined) return;
+      const data = script.createCachedData();
+      writeCache(cacheFile, Buffer.concat([Buffer.from(`${header} ${checksum(data)}\n`), data]));
+    },
+  };
+}
+
+/**
+ * Returns the V8 data of a cache file whose header and checksum match, or undefined.
+ *
+ * V8 would run whatever code such a file contains, so the file must be this user's and writable
+ * by nobody else, and so must its directory, except that the directory may be group-writable:
+ * Node.js creates it with the umask, which is 002 on systems that give each user a private group.
+ * The checksum matters because a release build of V8 checks the lengths in code cache data but
+ * not its contents: with V8 13.6 (Node.js 24.21), a damaged file stops the process with a fatal
+ * error.
+ */
+function readCache(cacheFile: string, header: string): Buffer | undefined {
+  let data: Buffer;
+  try {
+    if (!ownedBy(fs.statSync(path.dirname(cacheFile)), 0o002)) return undefined;
+    const descriptor = fs.openSync(cacheFile, 'r');
+    try {
+      if (!ownedBy(fs.fstatSync(descriptor), 0o022)) return undefined;
+      data = fs.readFileSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
+  } catch {
+    return undefined;
+  }
+  const end = data.indexOf(0x0a);
+  if (end < 0) return undefined;
+  const fields = data.toString('latin1', 0, end);
+  if (!fields.startsWith(`${header} `)) return undefined;
+  const payload = data.subarray(end + 1);
+  return fields.slice(header.length + 1) === checksum(payload) ? payload : undefined;
+}
+
+function checksum(data: Uint8Array): string {
+  return zlib.crc32(data).toString(16);
+}
+
+/** Replaces the cache file in one rename, so a concurrent start reads the old or the new one. */
+function writeCache(cacheFile: string, contents: Buffer): void {
+  const temporary = `${cacheFile}.${process.pid}.tmp`;
+  try {
+    fs.writeFileSync(temporary, contents, { mode: 0o600 });
+    fs.renameSync(temporary, cacheFile);
+  } catch {
+    // The cache only saves start-up time: a read-only or full disk must not fail the command.
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing more to do: the next save replaces a leftover file of the same process id.
+    }
+  }
+}
+
+/** Whether the current user owns the file and none of the `forbidden` write bits is set. */
+function ownedBy(stat: fs.Stats, forbidden: number): boolean {
+  // Windows has no uid; its temporary directory is private to the user already.
+  if (process.getuid === undefined) return true;
+  return stat.uid === process.getuid() && (stat.mode & forbidden) === 0;
+}
+
+/** 32-bit FNV-1a of a path, in hex: a short file name per installed bundle, without loading crypto. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16).padStart(8, '0');
+}
+
+export = { requireWithCodeCache };
