@@ -44,7 +44,7 @@ process.once('SIGTERM', () => controller.abort());
 
 async function main(): Promise<void> {
   const command = process.argv[2];
-  process.exitCode = await run(
+  const exitCode = await run(
     process.argv.slice(2),
     {
       stdout: (text) => write(process.stdout, text),
@@ -63,9 +63,12 @@ async function main(): Promise<void> {
     },
     process.versions.node,
   );
-  // The cache keeps the code of the first run that saves it, so only lint, the command that
-  // runs on every commit, saves it.
-  if (command === 'lint') bundle.saveCodeCache();
+  process.exitCode = exitCode;
+  // The cache keeps the code that the run saving it compiled, and later runs do not add to it. So
+  // only lint, the command that runs on every commit, saves it, and only after a run that linted
+  // (exit code 0 or 1), not one that stopped at a usage error. A first run whose only file has a
+  // YAML syntax error still leaves the rules out, and they then compile on every start.
+  if (command === 'lint' && (exitCode === 0 || exitCode === 1)) bundle.saveCodeCache();
 }
 
 void main();

@@ -79,6 +79,13 @@ describe.skipIf(!fs.existsSync(LINT_BUNDLE))('code cache of the lint bundle', ()
     expect(cacheFiles(cacheRoot)).toEqual([]);
   });
 
+  it('is not written after a usage error', async () => {
+    const cacheRoot = newCacheRoot();
+    const run = await runWithCache(cacheRoot, ['lint', 'missing.yaml']);
+    expect(run.code).toBe(2);
+    expect(cacheFiles(cacheRoot)).toEqual([]);
+  });
+
   it('is replaced when damaged', async () => {
     const cacheRoot = newCacheRoot();
     const first = await runWithCache(cacheRoot, ['lint']);
