@@ -14,7 +14,8 @@ import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
-const SIZES = [10, 1_000, 10_000];
+// BENCH_SIZES=10 measures only the small project, for a quick check of start-up time.
+const SIZES = process.env.BENCH_SIZES ? process.env.BENCH_SIZES.split(',').map(Number) : [10, 1_000, 10_000];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'orgcfg-bench-'));

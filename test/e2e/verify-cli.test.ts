@@ -214,7 +214,7 @@ describe('orgcfg lint and usage errors', () => {
   });
 
   it('runs node with -- in its shebang', () => {
-    expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=16 --');
+    expect(fs.readFileSync(BIN, 'utf8').split('\n')[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=16 --min-semi-space-size=4 --');
   });
 
   it('exits 2 for a missing env file', async () => {
