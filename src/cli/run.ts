@@ -24,7 +24,7 @@ export function checkNodeVersion(version: string): string | undefined {
   const [major = 0, minor = 0] = version.replace(/^v/, '').split('.').map(Number);
   const [needMajor, needMinor] = MINIMUM_NODE;
   if (major > needMajor || (major === needMajor && minor >= needMinor)) return undefined;
-  return `orgcfg needs Node.js ${needMajor}.${needMinor} or newer (its Salesforce client, jsforce, requires it); this is Node.js ${version}. Install a current LTS release`;
+  return `Node.js ${needMajor}.${needMinor} or newer is required (orgcfg's Salesforce client, jsforce, needs it); this is Node.js ${version}. Install a current LTS release`;
 }
 
 /** Runs orgcfg with `argv` (without the node and script paths) and returns the exit code. */

@@ -23,7 +23,7 @@ describe('run', () => {
     const code = await run([command], io, '20.20.2');
     expect(code).toBe(2);
     expect(out.stderr).toBe(
-      'orgcfg: orgcfg needs Node.js 22.19 or newer (its Salesforce client, jsforce, requires it); this is Node.js 20.20.2. Install a current LTS release\n',
+      "orgcfg: Node.js 22.19 or newer is required (orgcfg's Salesforce client, jsforce, needs it); this is Node.js 20.20.2. Install a current LTS release\n",
     );
   });
 
@@ -31,7 +31,7 @@ describe('run', () => {
     const { checkNodeVersion } = await import('../../src/cli/run.js');
     expect(checkNodeVersion('22.19.0')).toBeUndefined();
     expect(checkNodeVersion('24.1.0')).toBeUndefined();
-    expect(checkNodeVersion('22.12.0')).toMatch(/needs Node.js 22.19/);
+    expect(checkNodeVersion('22.12.0')).toMatch(/Node.js 22.19 or newer is required/);
   });
 
   it('prints help with exit 0', async () => {

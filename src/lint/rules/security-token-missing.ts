@@ -22,7 +22,7 @@ export const securityTokenMissing: Rule = {
         source: org.source,
         path: [...org.path, 'auth'],
         target: 'key',
-        message: `org "${org.name}": auth has no securityToken, and Salesforce rejects a ${org.method} login from outside the org's trusted IP ranges without one (LOGIN_MUST_USE_SECURITY_TOKEN); add securityToken: \${${variable}}`,
+        message: `org "${org.name}": auth has no securityToken, and Salesforce rejects ${org.method} logins from outside the org's trusted IP ranges without one (LOGIN_MUST_USE_SECURITY_TOKEN); add securityToken: \${${variable}}`,
       });
     }
   },

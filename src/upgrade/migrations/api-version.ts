@@ -52,7 +52,7 @@ function migrateOrg(context: MigrationContext, name: string, org: OrgData, targe
   const path = ['orgs', name, 'apiVersion'];
   const own = typeof org.apiVersion === 'string' ? org.apiVersion : undefined;
   if (org.apiVersion !== undefined && own === undefined) {
-    report(context, 'warning', path, `org "${name}": apiVersion is not a quoted string, so upgrade leaves it; write it as "${target}" with the quotes`, name);
+    report(context, 'warning', path, `org "${name}": apiVersion is not a quoted string, so upgrade leaves it; quote it (orgcfg lint --fix does) and run orgcfg upgrade again`, name);
     return;
   }
   const before = own ?? context.defaultsBefore.apiVersion;
