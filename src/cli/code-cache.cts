@@ -13,7 +13,6 @@ import fs = require('node:fs');
 import Module = require('node:module');
 import path = require('node:path');
 import vm = require('node:vm');
-import zlib = require('node:zlib');
 
 /** The bundle's exports, and a way to store the code compiled so far for the next start. */
 interface LoadedBundle {
@@ -25,7 +24,7 @@ interface LoadedBundle {
   saveCodeCache(): void;
 }
 
-const CACHE_FORMAT = 'orgcfg-code-cache-1';
+const CACHE_FORMAT = 'orgcfg-code-cache-2';
 
 /**
  * Runs the CommonJS file `file` as require() would, with the code cache from `cacheDirectory`
@@ -61,20 +60,23 @@ function requireWithCodeCache(file: string, cacheDirectory: string | undefined):
     saveCodeCache() {
       if (usable || cacheFile === undefined) return;
       const data = script.createCachedData();
-      writeCache(cacheFile, Buffer.concat([Buffer.from(`${header} ${checksum(data)}\n`), data]));
+      writeCache(cacheFile, Buffer.concat([Buffer.from(`${header} ${data.length}\n`), data, data]));
     },
   };
 }
 
 /**
- * Returns the V8 data of a cache file whose header and checksum match, or undefined.
+ * Returns the V8 data of a cache file whose header matches and whose two copies of the data are
+ * equal, or undefined.
  *
  * V8 would run whatever code such a file contains, so the file must be this user's and writable
  * by nobody else, and so must its directory, except that the directory may be group-writable:
  * Node.js creates it with the umask, which is 002 on systems that give each user a private group.
- * The checksum matters because a release build of V8 checks the lengths in code cache data but
- * not its contents: with V8 13.6 (Node.js 24.21), a damaged file stops the process with a fatal
- * error.
+ *
+ * The file stores the data twice because a release build of V8 checks the lengths in code cache
+ * data but not its contents: with V8 13.6 (Node.js 24.21), a damaged file stops the process with
+ * a fatal error. Comparing two copies catches damage as a checksum would, for about 0.2 ms,
+ * where node:zlib's crc32 costs 2 ms of start-up to load.
  */
 function readCache(cacheFile: string, header: string): Buffer | undefined {
   let data: Buffer;
@@ -94,19 +96,27 @@ function readCache(cacheFile: string, header: string): Buffer | undefined {
   if (end < 0) return undefined;
   const fields = data.toString('latin1', 0, end);
   if (!fields.startsWith(`${header} `)) return undefined;
-  const payload = data.subarray(end + 1);
-  return fields.slice(header.length + 1) === checksum(payload) ? payload : undefined;
+  const length = Number(fields.slice(header.length + 1));
+  const copies = data.subarray(end + 1);
+  if (!Number.isSafeInteger(length) || length <= 0 || copies.length !== 2 * length) return undefined;
+  const first = copies.subarray(0, length);
+  return first.equals(copies.subarray(length)) ? first : undefined;
 }
 
-function checksum(data: Uint8Array): string {
-  return zlib.crc32(data).toString(16);
-}
-
-/** Replaces the cache file in one rename, so a concurrent start reads the old or the new one. */
+/**
+ * Replaces the cache file in one rename, so a concurrent start reads the old or the new one, and
+ * flushes it first, so a power loss cannot leave the new name on unwritten blocks.
+ */
 function writeCache(cacheFile: string, contents: Buffer): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, contents, { mode: 0o600 });
+    const descriptor = fs.openSync(temporary, 'w', 0o600);
+    try {
+      fs.writeFileSync(descriptor, contents);
+      fs.fsyncSync(descriptor);
+    } finally {
+      fs.closeSync(descriptor);
+    }
     fs.renameSync(temporary, cacheFile);
   } catch {
     // The cache only saves start-up time: a read-only or full disk must not fail the command.
