@@ -63,8 +63,9 @@ function dropEntryFile() {
 /**
  * commander imports node:child_process at start-up only to spawn executable subcommands, which
  * orgcfg does not define, and loading it brings in net, dgram and the stream modules: about
- * 3 ms of a 50 ms lint start (scripts/bench.mjs, 10 orgs). The bundle gives commander an object whose spawn loads the real
- * module when called, and the build stops if commander uses anything else from it.
+ * 3 ms of a 50 ms lint start (scripts/bench.mjs, 10 orgs). The bundle gives commander an object
+ * whose spawn loads the real module when called, and the build stops if commander uses anything
+ * else from it.
  */
 function lazyChildProcessForCommander() {
   const LAZY_ID = '\0lazy-child-process';

@@ -32,12 +32,21 @@ const CACHE_FORMAT = 'orgcfg-code-cache-2';
  * later share this instance.
  */
 function requireWithCodeCache(file: string, cacheDirectory: string | undefined): LoadedBundle {
-  const source = fs.readFileSync(file, 'utf8');
-  const stat = fs.statSync(file);
+  // One descriptor for the text and its identity, so a reinstall during the run cannot pair the
+  // old text with the new file's header.
+  const descriptor = fs.openSync(file, 'r');
+  let source: string;
+  let stat: fs.Stats;
+  try {
+    stat = fs.fstatSync(descriptor);
+    source = fs.readFileSync(descriptor, 'utf8');
+  } finally {
+    fs.closeSync(descriptor);
+  }
   // The header ties the cache to this file at this path. V8 itself checks its own version and
   // flags, but of the source only its length.
   const header = `${CACHE_FORMAT} ${stat.size} ${stat.mtimeMs} ${stat.ino}`;
-  const cacheFile = cacheDirectory === undefined ? undefined : path.join(cacheDirectory, `orgcfg-${fnv1a(file)}.bin`);
+  const cacheFile = cacheDirectory !== undefined && trusted(cacheDirectory) ? path.join(cacheDirectory, `orgcfg-${fnv1a(file)}.bin`) : undefined;
   const cachedData = cacheFile === undefined ? undefined : readCache(cacheFile, header);
 
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
@@ -66,12 +75,22 @@ function requireWithCodeCache(file: string, cacheDirectory: string | undefined):
 }
 
 /**
+ * Whether the cache directory is this user's and not writable by others. V8 would run whatever
+ * code a cache file contains, and a directory that others can write lets them plant one or
+ * redirect a write. Group-writable is allowed: Node.js creates the directory with the umask,
+ * which is 002 on systems that give each user a private group.
+ */
+function trusted(directory: string): boolean {
+  try {
+    return ownedBy(fs.statSync(directory), 0o002);
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Returns the V8 data of a cache file whose header matches and whose two copies of the data are
- * equal, or undefined.
- *
- * V8 would run whatever code such a file contains, so the file must be this user's and writable
- * by nobody else, and so must its directory, except that the directory may be group-writable:
- * Node.js creates it with the umask, which is 002 on systems that give each user a private group.
+ * equal, or undefined. The file itself must be this user's and writable by nobody else.
  *
  * The file stores the data twice because a release build of V8 checks the lengths in code cache
  * data but not its contents: with V8 13.6 (Node.js 24.21), a damaged file stops the process with
@@ -81,7 +100,6 @@ function requireWithCodeCache(file: string, cacheDirectory: string | undefined):
 function readCache(cacheFile: string, header: string): Buffer | undefined {
   let data: Buffer;
   try {
-    if (!ownedBy(fs.statSync(path.dirname(cacheFile)), 0o002)) return undefined;
     const descriptor = fs.openSync(cacheFile, 'r');
     try {
       if (!ownedBy(fs.fstatSync(descriptor), 0o022)) return undefined;
@@ -110,7 +128,10 @@ function readCache(cacheFile: string, header: string): Buffer | undefined {
 function writeCache(cacheFile: string, contents: Buffer): void {
   const temporary = `${cacheFile}.${process.pid}.tmp`;
   try {
-    const descriptor = fs.openSync(temporary, 'w', 0o600);
+    // A leftover of a crashed process with the same id goes first; 'wx' then creates a new file
+    // and never follows a link.
+    fs.rmSync(temporary, { force: true });
+    const descriptor = fs.openSync(temporary, 'wx', 0o600);
     try {
       fs.writeFileSync(descriptor, contents);
       fs.fsyncSync(descriptor);
@@ -123,7 +144,7 @@ function writeCache(cacheFile: string, contents: Buffer): void {
     try {
       fs.rmSync(temporary, { force: true });
     } catch {
-      // Nothing more to do: the next save replaces a leftover file of the same process id.
+      // Nothing more to do: a later save removes a leftover file of the same process id.
     }
   }
 }

@@ -136,6 +136,28 @@ describe.skipIf(!fs.existsSync(LINT_BUNDLE))('code cache of the lint bundle', ()
     expect(after.mode & 0o777).toBe(0o600);
   });
 
+  it.skipIf(process.getuid === undefined)('is not read from a directory others may write', async () => {
+    const cacheRoot = newCacheRoot();
+    const first = await runWithCache(cacheRoot, ['lint']);
+    const [file] = cacheFiles(cacheRoot);
+    // A planted file: both copies of the data damaged alike, so only the directory check stops
+    // V8 from reading it.
+    const planted = fs.readFileSync(file!);
+    const start = planted.indexOf(0x0a) + 1;
+    const half = (planted.length - start) / 2;
+    for (let offset = 64; offset < half; offset += 997) {
+      planted[start + offset]! ^= 0x5a;
+      planted[start + half + offset]! ^= 0x5a;
+    }
+    fs.writeFileSync(file!, planted);
+    fs.chmodSync(path.dirname(file!), 0o777);
+
+    const second = await runWithCache(cacheRoot, ['lint']);
+    expect(second).toEqual(first);
+    // Not replaced either: orgcfg writes nothing into such a directory.
+    expect(fs.readFileSync(file!).equals(planted)).toBe(true);
+  });
+
   it('is not written with NODE_DISABLE_COMPILE_CACHE', async () => {
     const cacheRoot = newCacheRoot();
     const run = await runWithCache(cacheRoot, ['lint'], { NODE_DISABLE_COMPILE_CACHE: '1' });
