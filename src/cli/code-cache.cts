@@ -75,7 +75,7 @@ function requireWithCodeCache(file: string, cacheDirectory: string | undefined):
 }
 
 /**
- * Whether the cache directory is this user's and not writable by others. V8 would run whatever
+ * Returns whether the cache directory is this user's and not writable by others. V8 would run
  * code a cache file contains, and a directory that others can write lets them plant one or
  * redirect a write. Group-writable is allowed: Node.js creates the directory with the umask,
  * which is 002 on systems that give each user a private group.
@@ -149,7 +149,7 @@ function writeCache(cacheFile: string, contents: Buffer): void {
   }
 }
 
-/** Whether the current user owns the file and none of the `forbidden` write bits is set. */
+/** Returns whether the current user owns the file and no `forbidden` write bit is set. */
 function ownedBy(stat: fs.Stats, forbidden: number): boolean {
   // Windows has no uid; its temporary directory is private to the user already.
   if (process.getuid === undefined) return true;

@@ -32,7 +32,7 @@ function cacheFiles(cacheRoot: string): string[] {
     .map((name) => path.join(cacheRoot, name));
 }
 
-/** Whether the data after the header line is two equal copies. */
+/** Returns whether the data after the header line is two equal copies. */
 function isMirrored(contents: Buffer): boolean {
   const copies = contents.subarray(contents.indexOf(0x0a) + 1);
   const half = copies.length / 2;
