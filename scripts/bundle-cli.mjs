@@ -1,6 +1,7 @@
 // Bundles the CLI that tsc wrote to dist/cli/run.js, with yaml and commander, into one CommonJS
-// file, dist/cli/lint.cjs, so a lint start reads and compiles four small files and lint.cjs
-// instead of about 140 of orgcfg, yaml and commander. bin.cjs runs lint.cjs with a code cache
+// file, dist/cli/lint.cjs, so a lint start reads lint.cjs and three small files (bin.cjs,
+// code-cache.cjs and rolldown's runtime chunk) instead of about 140 of orgcfg, yaml and
+// commander. bin.cjs runs lint.cjs with a code cache
 // (src/cli/code-cache.cts), which needs a script rather than an ES module. Code that only verify,
 // upgrade, emulator, rules and --fix use stays in chunks that load when those run, and other
 // packages, such as jsforce and ajv, stay in node_modules. Runs after tsc in `npm run build`.

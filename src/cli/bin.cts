@@ -19,7 +19,7 @@ type CliModule = typeof import('./run.js', { with: { 'resolution-mode': 'import'
 
 // Node.js's compile cache (22.1+) serves the chunks that only verify, upgrade, the emulator and
 // --fix load, and their packages. lint.cjs, everything a lint run loads, gets the fuller cache
-// of code-cache.cjs in the same directory.
+// that code-cache.cjs keeps in the same cache directory.
 Module.enableCompileCache?.();
 const bundle = codeCache.requireWithCodeCache(require.resolve('./lint.cjs'), Module.getCompileCacheDir?.());
 const { run } = bundle.exports as CliModule;
